@@ -1,0 +1,76 @@
+"""The orchestrator: load → model → analyse → render → write, then MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .analyse import Analysis, analyse
+from .load import load_content
+from .model import Dossier, build_model
+from .problems import ContentError, Problem, errors_in
+from .render import Renderer
+from .write import WriteReport, write_pages
+
+
+@dataclass
+class Checked:
+    dossier: Dossier
+    analysis: Analysis
+    warnings: list[Problem]
+
+
+def check(root: Path, today: date | None = None) -> Checked:
+    """Load, model and analyse the content; raise ContentError listing every error."""
+    content, problems = load_content(root)
+    if content is None or errors_in(problems):
+        raise ContentError(sorted(problems))
+    dossier, model_problems = build_model(content, today or date.today())
+    problems += model_problems
+    if errors_in(problems):
+        raise ContentError(sorted(problems))
+    analysis, analysis_problems = analyse(dossier)
+    problems += analysis_problems
+    if errors_in(problems):
+        raise ContentError(sorted(problems))
+    return Checked(dossier, analysis, sorted(problems))
+
+
+def render(checked: Checked) -> dict[str, str]:
+    """Render every page of a checked dossier."""
+    return Renderer(checked.dossier, checked.analysis).render_all()
+
+
+def generate(root: Path, out_dir: Path | None = None, today: date | None = None) -> tuple[Checked, WriteReport]:
+    """Check everything, render everything, and only then write `dossier/`."""
+    checked = check(root, today)
+    pages = render(checked)
+    return checked, write_pages(out_dir or root / "dossier", pages)
+
+
+def build_site(root: Path) -> None:
+    """Run `mkdocs build --strict` into a temporary folder and swap it in as `site/` on success."""
+    site = root / "site"
+    staging = root / f".site.{os.getpid()}.tmp"
+    previous = root / f".site.{os.getpid()}.old"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+    try:
+        result = subprocess.run(command, cwd=root, env=env, check=False)
+        if result.returncode != 0:
+            raise SiteBuildError(f"mkdocs build failed with exit status {result.returncode}; site/ was left as it was")
+        if site.exists():
+            site.rename(previous)
+        staging.rename(site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+class SiteBuildError(Exception):
+    """Raised when MkDocs fails; the previous site is kept."""

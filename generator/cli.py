@@ -1,0 +1,117 @@
+"""Command line: `dossier check | generate | build | serve`. Only parses arguments and reports."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import build
+from .problems import ContentError, Problem
+from .write import UnsafeOutput
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 content errors, 2 usage)."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+    if not (root / "content").is_dir():
+        parser.error(f"no content/ directory in {root}; run from the project directory or pass --root")
+    try:
+        return args.run(root, args)
+    except ContentError as exc:
+        report(exc.problems)
+        return 1
+    except (UnsafeOutput, build.SiteBuildError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dossier", description="Build the dossier site from content/.")
+    parser.add_argument("--root", default=".", help="project directory holding content/ and mkdocs.yml (default: .)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("check", help="validate content/ and report every problem").set_defaults(run=run_check)
+    generate = commands.add_parser("generate", help="check, then write the Markdown pages into dossier/")
+    generate.add_argument("--output", help="write into this directory instead of dossier/ (e.g. tests/golden)")
+    generate.set_defaults(run=run_generate)
+    commands.add_parser("build", help="generate, then build site/ with mkdocs build --strict").set_defaults(run=run_build)
+    serve = commands.add_parser("serve", help="preview the site, regenerating when content/ changes")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(run=run_serve)
+    return parser
+
+
+def report(problems: list[Problem]) -> None:
+    """Print every problem, then a count."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if not p.warning)
+    warnings = len(problems) - errors
+    if problems:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+
+
+def run_check(root: Path, args: argparse.Namespace) -> int:
+    checked = build.check(root)
+    report(checked.warnings)
+    d = checked.dossier
+    quotes = sum(len(a.quotes) for a in d.articles.values())
+    claims = sum(len(a.claims) for a in d.articles.values())
+    print(f"ok: {len(d.articles)} articles, {quotes} quotes and {claims} claims found in their texts")
+    return 0
+
+
+def run_generate(root: Path, args: argparse.Namespace) -> int:
+    out_dir = Path(args.output).resolve() if args.output else None
+    checked, written = build.generate(root, out_dir)
+    report(checked.warnings)
+    total = written.unchanged + len(written.written)
+    print(f"generated {total} files: {len(written.written)} written, {len(written.removed)} removed, {written.unchanged} unchanged")
+    return 0
+
+
+def run_build(root: Path, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    run_generate(root, argparse.Namespace(output=None))
+    build.build_site(root)
+    print(f"built site/ in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def run_serve(root: Path, args: argparse.Namespace) -> int:
+    """Serve with MkDocs (which reloads on dossier/ changes) and regenerate on content/ changes."""
+    run_generate(root, argparse.Namespace(output=None))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr, "--config-file", str(root / "mkdocs.yml")], cwd=root, env=env)
+    stamp = content_stamp(root)
+    try:
+        while server.poll() is None:
+            time.sleep(1)
+            if (new := content_stamp(root)) != stamp:
+                stamp = new
+                try:
+                    run_generate(root, argparse.Namespace(output=None))
+                except ContentError as exc:
+                    report(exc.problems)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+    return 0
+
+
+def content_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Return (path, size, mtime) of every content file, to notice changes."""
+    files = sorted(p for p in (root / "content").rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

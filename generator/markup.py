@@ -1,0 +1,59 @@
+"""Escape content text for Markdown and HTML, and format numbers and values the German way."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+# Characters with inline meaning in Markdown or in the enabled extensions; written as entities so
+# that content text is always shown literally (and never becomes HTML, a link or an attribute).
+INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|~=^$"}
+LINE_START = re.compile(r"^([#>+\-:!%]|\d+(?=[.)]))")
+WHITESPACE = re.compile(r"\s+")
+
+
+def md_escape(value: object) -> Markup:
+    """Return `value` as inline Markdown that renders exactly as the text, on one line."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise ValueError("None reached a template; handle missing values explicitly")
+    return Markup(inline_escape(WHITESPACE.sub(" ", str(value))))
+
+
+def block_escape(value: object) -> Markup:
+    """Like md_escape, for a value that starts a line (where `# `, `- ` or `1. ` would be syntax)."""
+    text = str(md_escape(value))
+    match = LINE_START.match(text)
+    if match:
+        head = match.group(1)
+        text = (head + "&#46;" + text[len(head) + 1 :]) if head[0].isdigit() else f"&#{ord(head)};" + text[1:]
+    return Markup(text)
+
+
+def inline_escape(text: str) -> str:
+    """Escape a piece of a one-line text, keeping its surrounding spaces."""
+    return "".join(INLINE.get(c, c) for c in text)
+
+
+def attr(value: object) -> Markup:
+    """Escape text for an HTML attribute value."""
+    return Markup(html.escape(WHITESPACE.sub(" ", str(value)).strip(), quote=True))
+
+
+def number(value: float | None) -> str:
+    """Format a number the German way: 10.000, 2,5."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
+    return whole.replace(",", ".") + "," + fraction
+
+
+def url(value: str) -> Markup:
+    """Percent-encode a URL for a Markdown link destination."""
+    return Markup(html.escape(quote(value, safe=":/?#@!$&'*+,;=%~.-_"), quote=True))

@@ -1,0 +1,445 @@
+"""Stage 2: turn schema-checked documents into typed objects and check every reference."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .load import ArticleSource, Content, Document
+from .problems import Problem
+from .validate import did_you_mean
+
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember")
+DATELINE = re.compile(r"^(Veröffentlicht|Aktualisiert|Stand)\s*:\s*\S.*$")
+FINAL_PUNCTUATION = tuple(".!?:;…\"“”»«)")
+HEADING_MAX_CHARS = 120
+KIND_NAMES = {"people": "person", "organisations": "organisation", "places": "place", "topics": "claim topic"}
+
+
+@dataclass(frozen=True)
+class Dating:
+    """A date with the precision it is known to and how it is known."""
+
+    text: str
+    basis: str
+    reason: str | None
+    start: date
+    end: date
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month"}.get(len(self.text), "day")
+
+    def german(self) -> str:
+        """Format the date the German way, at its precision."""
+        if self.precision == "year":
+            return str(self.start.year)
+        month = f"{MONTHS[self.start.month - 1]} {self.start.year}"
+        return month if self.precision == "month" else f"{self.start.day}. {month}"
+
+    def overlaps(self, other: Dating) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+@dataclass
+class Entity:
+    """A person, organisation or place from a registry."""
+
+    kind: str
+    id: str
+    name: str
+    aliases: list[str]
+    data: dict[str, Any]
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+
+@dataclass(frozen=True)
+class Labelled:
+    id: str
+    label: str
+    place: str | None
+
+
+@dataclass
+class Topic:
+    """A question on which sources make claims."""
+
+    id: str
+    title: str
+    question: str
+    kind: str
+    unit: str | None
+    categories: dict[str, Labelled]
+    exclusive: bool
+    scopes: dict[str, Labelled]
+    description: str | None
+
+
+@dataclass
+class Span:
+    """Where a passage stands in an article: paragraph number and character offsets."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class Quote:
+    id: str
+    article: str
+    speaker: str
+    role: str
+    parts: list[str]
+    topic: str | None
+    note: str | None
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " … ".join(self.parts)
+
+
+@dataclass
+class Claim:
+    id: str
+    article: str
+    topic: str
+    value: float | None
+    lower: float | None
+    upper: float | None
+    qualifier: str | None
+    category: str | None
+    as_of: Dating
+    as_of_inherited: bool
+    scope: str
+    claimant: str | None
+    attribution: str | None
+    excerpt: str
+    note: str | None
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    text: str
+    kind: str  # "text", "heading" or "dateline"
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.number}"
+
+
+@dataclass
+class Article:
+    id: str
+    title: str
+    source_file: str
+    outlet: str | None
+    url: str | None
+    author: str | None
+    language: str
+    published: Dating
+    mentions: dict[str, list[str]]
+    quotes: list[Quote]
+    claims: list[Claim]
+    tags: list[str]
+    notes: list[str]
+    paragraphs: list[Paragraph]
+    text_path: str
+    meta: Document = field(repr=False)
+
+
+@dataclass
+class Dossier:
+    """The whole model: registries, topics and articles, keyed by id."""
+
+    title: str
+    summary: str
+    key_topics: list[str]
+    entities: dict[str, dict[str, Entity]]
+    topics: dict[str, Topic]
+    articles: dict[str, Article]
+    pages: dict[str, str]
+
+    def entity(self, entity_id: str) -> Entity:
+        for table in self.entities.values():
+            if entity_id in table:
+                return table[entity_id]
+        raise KeyError(entity_id)
+
+
+def build_model(content: Content, today: date) -> tuple[Dossier, list[Problem]]:
+    """Build the model, reporting every broken reference, bad date and inconsistent claim."""
+    problems: list[Problem] = []
+    entities = {kind: build_entities(content.registries[kind], kind, problems) for kind in ("people", "organisations", "places")}
+    check_shared_ids(content, entities, problems)
+    topics = build_topics(content.registries["topics"], problems)
+    known = {**entities, "topics": topics}
+    refs = Refs(known, problems)
+    for kind, table in entities.items():
+        doc = content.registries[kind]
+        for entity in table.values():
+            if entity.get("country") is not None:
+                refs.check(doc, (position(doc, entity.id), "country"), entity.get("country"), ("places",))
+    dossier_data = content.dossier.data or {}
+    for i, topic_id in enumerate(dossier_data.get("key_topics", [])):
+        refs.check(content.dossier, ("key_topics", i), topic_id, ("topics",))
+    articles = {}
+    for source in content.articles:
+        article = build_article(source, refs, today)
+        if article:
+            articles[article.id] = article
+    dossier = Dossier(
+        title=dossier_data.get("title", ""),
+        summary=dossier_data.get("summary", ""),
+        key_topics=list(dossier_data.get("key_topics", [])),
+        entities=entities,
+        topics=topics,
+        articles=dict(sorted(articles.items())),
+        pages=content.pages,
+    )
+    return dossier, problems
+
+
+def position(doc: Document, entity_id: str) -> int:
+    """Return the list index of a registry entry by id."""
+    return next(i for i, item in enumerate(doc.data) if item.get("id") == entity_id)
+
+
+class Refs:
+    """Checks ids against the registries and reports unknown ones with suggestions."""
+
+    def __init__(self, known: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
+        self.known = known
+        self.problems = problems
+
+    def check(self, doc: Document, where: tuple[Any, ...], ref: str | None, kinds: tuple[str, ...]) -> bool:
+        if ref is None or any(ref in self.known[k] for k in kinds):
+            return True
+        what = " or ".join(KIND_NAMES[k] for k in kinds)
+        self.problems.append(doc.problem(where, f"unknown {what} '{ref}'{self.suggest(ref, kinds)}"))
+        return False
+
+    def suggest(self, ref: str, kinds: tuple[str, ...]) -> str:
+        """Suggest an id whose names contain the unknown id, else the closest id."""
+        for kind in kinds:
+            for entry_id, entry in self.known[kind].items():
+                names = getattr(entry, "names", [getattr(entry, "title", "")])
+                if any(ref.replace("-", " ") in name.lower() for name in names) or ref in entry_id.split("-"):
+                    return f" (did you mean '{entry_id}'?)"
+        return did_you_mean(ref, {i for k in kinds for i in self.known[k]})
+
+
+def build_entities(doc: Document, kind: str, problems: list[Problem]) -> dict[str, Entity]:
+    """Build one registry, reporting duplicate ids and names shared by two entries."""
+    table: dict[str, Entity] = {}
+    owners: dict[str, str] = {}
+    for index, item in enumerate(doc.data or []):
+        entity_id = item["id"]
+        if entity_id in table:
+            first = doc.at((position(doc, entity_id), "id"))[0]
+            problems.append(doc.problem((index, "id"), f"duplicate id '{entity_id}' (first at line {first})"))
+            continue
+        entity = Entity(kind, entity_id, item["name"], list(item.get("aliases", [])), item)
+        table[entity_id] = entity
+        for name in entity.names:
+            if owners.setdefault(name, entity_id) != entity_id:
+                problems.append(doc.problem((index, "aliases"), f"name '{name}' is also used by '{owners[name]}'; mentions would be ambiguous", warning=True))
+    return dict(sorted(table.items()))
+
+
+def check_shared_ids(content: Content, entities: dict[str, dict[str, Entity]], problems: list[Problem]) -> None:
+    """Refuse an id used by both a person and an organisation: claimants may be either."""
+    doc = content.registries["organisations"]
+    for entity_id in sorted(entities["people"].keys() & entities["organisations"].keys()):
+        problems.append(doc.problem((position(doc, entity_id), "id"), f"id '{entity_id}' is also a person's id; claimants may be either, so the ids must differ"))
+
+
+def build_topics(doc: Document, problems: list[Problem]) -> dict[str, Topic]:
+    """Build the claim topics, checking that each kind has what it needs."""
+    topics: dict[str, Topic] = {}
+    for index, item in enumerate(doc.data or []):
+        if item["id"] in topics:
+            first = doc.at((position(doc, item["id"]), "id"))[0]
+            problems.append(doc.problem((index, "id"), f"duplicate id '{item['id']}' (first at line {first})"))
+            continue
+        categories = labelled(doc, (index, "categories"), item.get("categories", []), problems)
+        if item["kind"] == "categorical" and not categories:
+            problems.append(doc.problem((index, "kind"), "a categorical topic needs 'categories'"))
+        if item["kind"] == "numeric" and categories:
+            problems.append(doc.problem((index, "categories"), "a numeric topic takes no 'categories'"))
+        topics[item["id"]] = Topic(
+            id=item["id"],
+            title=item["title"],
+            question=item["question"],
+            kind=item["kind"],
+            unit=item.get("unit"),
+            categories=categories,
+            exclusive=item.get("exclusive", True),
+            scopes=labelled(doc, (index, "scopes"), item["scopes"], problems),
+            description=item.get("description"),
+        )
+    return dict(sorted(topics.items()))
+
+
+def labelled(doc: Document, where: tuple[Any, ...], items: list[dict[str, Any]], problems: list[Problem]) -> dict[str, Labelled]:
+    """Build a topic's categories or scopes, reporting duplicate ids."""
+    out: dict[str, Labelled] = {}
+    for i, item in enumerate(items):
+        if item["id"] in out:
+            problems.append(doc.problem((*where, i, "id"), f"duplicate id '{item['id']}'"))
+        out[item["id"]] = Labelled(item["id"], item["label"], item.get("place"))
+    return out
+
+
+def build_dating(doc: Document, where: tuple[Any, ...], data: dict[str, Any], today: date, problems: list[Problem]) -> Dating | None:
+    """Build a date, reporting impossible and future dates and inferred dates without a reason."""
+    text = data["date"]
+    parts = [int(p) for p in text.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+    try:
+        start = date(year, month or 1, day or 1)
+        end = date(year, month or 12, day or calendar.monthrange(year, month or 12)[1])
+    except ValueError:
+        problems.append(doc.problem((*where, "date"), f"impossible date '{text}'"))
+        return None
+    if start > today:
+        problems.append(doc.problem((*where, "date"), f"date '{text}' is in the future"))
+    if data["basis"] == "inferred" and not data.get("reason"):
+        problems.append(doc.problem(where, "an inferred date needs a 'reason' naming the evidence"))
+    return Dating(text, data["basis"], data.get("reason"), start, end)
+
+
+def build_article(source: ArticleSource, refs: Refs, today: date) -> Article | None:
+    """Build one article, checking its references, dates, quotes and claims."""
+    doc, data, problems = source.meta, source.meta.data, refs.problems
+    if not isinstance(data, dict):
+        return None
+    published = build_dating(doc, ("published",), data["published"], today, problems)
+    if published is None:
+        return None
+    mentions = data.get("mentions", {})
+    for kind in ("people", "organisations", "places"):
+        for i, ref in enumerate(mentions.get(kind, [])):
+            refs.check(doc, ("mentions", kind, i), ref, (kind,))
+    quotes = [build_quote(source, i, q, refs) for i, q in enumerate(data.get("quotes", []))]
+    claims = [build_claim(source, i, c, published, refs, today) for i, c in enumerate(data.get("claims", []))]
+    check_unique_ids(doc, "quotes", data.get("quotes", []), problems)
+    check_unique_ids(doc, "claims", data.get("claims", []), problems)
+    return Article(
+        id=source.id,
+        title=data["title"],
+        source_file=data["source_file"],
+        outlet=data["outlet"],
+        url=data["url"],
+        author=data["author"],
+        language=data["language"],
+        published=published,
+        mentions={kind: list(mentions.get(kind, [])) for kind in ("people", "organisations", "places")},
+        quotes=quotes,
+        claims=[c for c in claims if c is not None],
+        tags=list(data.get("tags", [])),
+        notes=list(data.get("notes", [])),
+        paragraphs=split_paragraphs(source.text),
+        text_path=source.text_path,
+        meta=doc,
+    )
+
+
+def check_unique_ids(doc: Document, key: str, items: list[dict[str, Any]], problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item["id"] in seen:
+            first = doc.at((key, seen[item["id"]], "id"))[0]
+            problems.append(doc.problem((key, i, "id"), f"duplicate id '{item['id']}' (first at line {first})"))
+        seen.setdefault(item["id"], i)
+
+
+def build_quote(source: ArticleSource, index: int, data: dict[str, Any], refs: Refs) -> Quote:
+    where = ("quotes", index)
+    refs.check(source.meta, (*where, "speaker"), data["speaker"], ("people",))
+    refs.check(source.meta, (*where, "topic"), data.get("topic"), ("topics",))
+    parts = data["text"] if isinstance(data["text"], list) else [data["text"]]
+    return Quote(data["id"], source.id, data["speaker"], data["role"], list(parts), data.get("topic"), data.get("note"))
+
+
+def build_claim(source: ArticleSource, index: int, data: dict[str, Any], published: Dating, refs: Refs, today: date) -> Claim | None:
+    doc, where = source.meta, ("claims", index)
+    refs.check(doc, (*where, "claimant"), data["claimant"], ("people", "organisations"))
+    if not refs.check(doc, (*where, "topic"), data["topic"], ("topics",)):
+        return None
+    topic: Topic = refs.known["topics"][data["topic"]]
+    check_claim_value(doc, where, data, topic, refs.problems)
+    as_of = build_dating(doc, (*where, "as_of"), data["as_of"], today, refs.problems) if "as_of" in data else published
+    if as_of is None:
+        return None
+    return Claim(
+        id=data["id"],
+        article=source.id,
+        topic=topic.id,
+        value=data.get("value"),
+        lower=data.get("lower"),
+        upper=data.get("upper"),
+        qualifier=data.get("qualifier"),
+        category=data.get("category"),
+        as_of=as_of,
+        as_of_inherited="as_of" not in data,
+        scope=data["scope"],
+        claimant=data["claimant"],
+        attribution=data.get("attribution"),
+        excerpt=data["excerpt"],
+        note=data.get("note"),
+    )
+
+
+def check_claim_value(doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic, problems: list[Problem]) -> None:
+    """Check that a claim's value fits its topic's kind, categories, scopes and bounds."""
+    if topic.kind == "numeric":
+        if "value" not in data:
+            problems.append(doc.problem(where, f"missing key 'value': topic '{topic.id}' is numeric"))
+        if "category" in data:
+            problems.append(doc.problem((*where, "category"), f"topic '{topic.id}' is numeric; use 'value', not 'category'", key=True))
+        value, lower, upper = data.get("value"), data.get("lower"), data.get("upper")
+        if lower is not None and upper is not None and lower > upper:
+            problems.append(doc.problem((*where, "lower"), f"lower bound {lower:g} is above upper bound {upper:g}"))
+        if value is not None and ((lower is not None and value < lower) or (upper is not None and value > upper)):
+            problems.append(doc.problem((*where, "value"), f"value {value:g} lies outside its bounds"))
+    else:
+        for key in ("value", "lower", "upper"):
+            if key in data:
+                problems.append(doc.problem((*where, key), f"topic '{topic.id}' is categorical; use 'category', not '{key}'", key=True))
+        category = data.get("category")
+        if category is None:
+            problems.append(doc.problem(where, f"missing key 'category': topic '{topic.id}' is categorical"))
+        elif category not in topic.categories:
+            problems.append(doc.problem((*where, "category"), f"unknown category '{category}' of topic '{topic.id}'{did_you_mean(category, set(topic.categories))}; expected one of: {', '.join(topic.categories)}"))
+    if data["scope"] not in topic.scopes:
+        problems.append(doc.problem((*where, "scope"), f"unknown scope '{data['scope']}' of topic '{topic.id}'{did_you_mean(data['scope'], set(topic.scopes))}; expected one of: {', '.join(topic.scopes)}"))
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split an article text into numbered paragraphs, headings and datelines (one per line)."""
+    paragraphs = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if DATELINE.match(line):
+            kind = "dateline"
+        elif len(line) <= HEADING_MAX_CHARS and not line.endswith(FINAL_PUNCTUATION):
+            kind = "heading"
+        else:
+            kind = "text"
+        paragraphs.append(Paragraph(len(paragraphs) + 1, line, kind))
+    return paragraphs

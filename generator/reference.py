@@ -1,0 +1,44 @@
+"""Render the content reference (site page and README section) from the schema declaration."""
+
+from __future__ import annotations
+
+from .schema import ARTICLE, CLAIM, DATING, DOSSIER, LABELLED, MENTIONS, ORGANISATION, PERSON, PLACE, QUOTE, TOPIC, Record
+
+RECORDS: tuple[tuple[str, Record], ...] = (
+    ("content/dossier.yaml", DOSSIER),
+    ("content/articles/<id>.yaml", ARTICLE),
+    ("published, as_of", DATING),
+    ("mentions", MENTIONS),
+    ("quotes[]", QUOTE),
+    ("claims[]", CLAIM),
+    ("content/people.yaml (list)", PERSON),
+    ("content/organisations.yaml (list)", ORGANISATION),
+    ("content/places.yaml (list)", PLACE),
+    ("content/topics.yaml (list)", TOPIC),
+    ("categories[], scopes[]", LABELLED),
+)
+
+
+def render_reference_tables() -> str:
+    """Return one Markdown table per record kind."""
+    blocks = []
+    for where, record in RECORDS:
+        rows = [f"### `{where}`", "", record.doc, "", "| Key | Type | Required | Meaning |", "| --- | --- | --- | --- |"]
+        for f in record.fields:
+            words = f.type.words.replace("|", "\\|")
+            doc = f.doc.replace("|", "\\|")
+            rows.append(f"| `{f.name}` | {words} | {'yes' if f.required else 'no'} | {doc} |")
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_reference() -> str:
+    """Return the site's reference page."""
+    return (
+        "# Referenz: Inhaltsformat\n\n"
+        "Diese Seite wird aus der Schema-Deklaration des Generators (`generator/schema.py`) erzeugt; "
+        "die Feldbeschreibungen sind, wie der Code, auf Englisch.\n\n"
+        "Jeder Artikel besteht aus `content/articles/<id>.txt` (Text, UTF-8, ein Absatz pro Zeile) und "
+        "`content/articles/<id>.yaml` (kuratierte Angaben). `dossier check` prüft alles; jede Meldung "
+        "nennt Datei, Zeile und Spalte.\n\n" + render_reference_tables()
+    )

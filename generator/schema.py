@@ -1,0 +1,381 @@
+"""The one declaration of every content file kind.
+
+Validation (through jsonschema), the published JSON Schema and the reference page are all
+derived from the records declared here, so a field is described exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+URL_PATTERN = r"^https?://[^\s<>\"']+$"
+LANG_PATTERN = r"^[a-z]{2}$"
+
+
+class Type:
+    """Base of all field types."""
+
+    words = "a value"
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Str(Type):
+    words: str = "a text"
+    pattern: str | None = None
+    max_length: int = 2000
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_length}
+        if self.pattern:
+            schema["pattern"] = self.pattern
+        return schema
+
+
+@dataclass(frozen=True)
+class Num(Type):
+    words: str = "a number"
+    minimum: float = 0
+    maximum: float = 1e12
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+
+
+@dataclass(frozen=True)
+class Bool(Type):
+    words: str = "true or false"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Enum(Type):
+    values: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(repr(v) for v in self.values)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.values)}
+
+
+@dataclass(frozen=True)
+class Ref(Type):
+    """An id that must name an entry of one or more registries."""
+
+    kinds: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> str:  # type: ignore[override]
+        return "the id of " + " or ".join(KIND_WORDS[k] for k in self.kinds)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": ID_PATTERN}
+
+
+@dataclass(frozen=True)
+class Nullable(Type):
+    inner: Type = field(default_factory=Str)
+
+    @property
+    def words(self) -> str:  # type: ignore[override]
+        return f"{self.inner.words} or null"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.inner.json_schema(), {"type": "null"}]}
+
+
+@dataclass(frozen=True)
+class ListOf(Type):
+    item: Type = field(default_factory=Str)
+    unique: bool = False
+
+    @property
+    def words(self) -> str:  # type: ignore[override]
+        return f"a list of {plural(self.item.words)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
+
+
+@dataclass(frozen=True)
+class TextOrParts(Type):
+    """A text, or a list of texts for a quotation interrupted by the narrator."""
+
+    words: str = "a text or a list of texts"
+
+    def json_schema(self) -> dict[str, Any]:
+        text = Str().json_schema()
+        return {"anyOf": [text, {"type": "array", "items": text, "minItems": 1}]}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record, with its type and its documentation."""
+
+    name: str
+    type: Type
+    doc: str
+    required: bool = True
+    example: Any = None
+
+
+@dataclass(frozen=True)
+class Record(Type):
+    """A mapping with a fixed set of keys."""
+
+    name: str = ""
+    doc: str = ""
+    fields: tuple[Field, ...] = ()
+
+    @property
+    def words(self) -> str:  # type: ignore[override]
+        return f"a mapping ({self.name})"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "title": self.name,
+            "description": self.doc,
+            "properties": {
+                f.name: {**f.type.json_schema(), "description": f.doc} for f in self.fields
+            },
+            "required": [f.name for f in self.fields if f.required],
+            "additionalProperties": False,
+        }
+
+    def keys(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+def plural(words: str) -> str:
+    """Turn 'a text' into 'texts' for list descriptions."""
+    for article in ("a ", "an ", "the "):
+        if words.startswith(article):
+            words = words[len(article) :]
+            break
+    head, _, tail = words.partition(" ")
+    return (head + "s" + (" " + tail if tail else "")) if not head.endswith("s") else words
+
+
+KIND_WORDS = {
+    "people": "a person (content/people.yaml)",
+    "organisations": "an organisation (content/organisations.yaml)",
+    "places": "a place (content/places.yaml)",
+    "topics": "a claim topic (content/topics.yaml)",
+}
+
+ID = Str(words="an id (lowercase letters, digits and single hyphens)", pattern=ID_PATTERN, max_length=80)
+DATE = Str(words="a date written YYYY, YYYY-MM or YYYY-MM-DD", pattern=DATE_PATTERN, max_length=10)
+ALIASES = ListOf(Str(words="a name", max_length=200), unique=True)
+
+DATING = Record(
+    name="dating",
+    doc="A date with its precision (given by how much of it is written) and its basis.",
+    fields=(
+        Field("date", DATE, "The date; `2024` means year precision, `2024-10` month, `2024-10-28` day."),
+        Field("basis", Enum(values=("stated", "inferred")), "`stated` when the text says it; `inferred` otherwise."),
+        Field(
+            "reason",
+            Str(),
+            "Why the date was inferred, naming the evidence (required when `basis` is `inferred`).",
+            required=False,
+        ),
+    ),
+)
+
+MENTIONS = Record(
+    name="mentions",
+    doc="Registry entries the article mentions; each must be found in the text through its name or aliases.",
+    fields=(
+        Field("people", ListOf(Ref(kinds=("people",)), unique=True), "Ids of people.", required=False),
+        Field("organisations", ListOf(Ref(kinds=("organisations",)), unique=True), "Ids of organisations.", required=False),
+        Field("places", ListOf(Ref(kinds=("places",)), unique=True), "Ids of places.", required=False),
+    ),
+)
+
+QUOTE = Record(
+    name="quote",
+    doc="A quotation in the article, attributed to a registered person.",
+    fields=(
+        Field("id", ID, "Unique within the article; becomes the anchor `#q-<id>`."),
+        Field("speaker", Ref(kinds=("people",)), "Who is quoted."),
+        Field("role", Str(), "The speaker's role at the time, as the article gives it."),
+        Field(
+            "text",
+            TextOrParts(),
+            "The quoted words exactly as in the text, without the quotation marks; a list of parts for a "
+            "quotation the narrator interrupts (`„Diese Entsendung“, sagte Singh, „zeigt …“`).",
+        ),
+        Field("topic", Ref(kinds=("topics",)), "The claim topic the quotation speaks to.", required=False),
+        Field("note", Str(), "A curator's remark.", required=False),
+    ),
+)
+
+CLAIM = Record(
+    name="claim",
+    doc="One assertion of a value for a claim topic, by a claimant, reported in the article.",
+    fields=(
+        Field("id", ID, "Unique within the article; becomes the anchor `#c-<id>`."),
+        Field("topic", Ref(kinds=("topics",)), "The claim topic."),
+        Field("value", Num(), "The number, for numeric topics.", required=False),
+        Field("lower", Num(), "Lower bound of the number, if the text gives a range.", required=False),
+        Field("upper", Num(), "Upper bound of the number, if the text gives a range.", required=False),
+        Field(
+            "qualifier",
+            Enum(values=("mindestens", "mehr als", "bis zu", "höchstens", "etwa", "geplant", "erwartet", "möglicherweise")),
+            "How the text hedges the value.",
+            required=False,
+        ),
+        Field("category", ID, "The value, for categorical topics: one of the topic's `categories`.", required=False),
+        Field("as_of", DATING, "When the value held; defaults to the article's published date.", required=False),
+        Field("scope", ID, "What the value covers: one of the topic's `scopes`."),
+        Field(
+            "claimant",
+            Nullable(Ref(kinds=("people", "organisations"))),
+            "Who asserts it (not the outlet reporting it); null when the text names nobody.",
+        ),
+        Field("attribution", Str(), "The words the text uses for the source (`Nachrichtendienste`).", required=False),
+        Field("excerpt", Str(), "The exact passage of the text that supports the claim, within one paragraph."),
+        Field("note", Str(), "A curator's remark.", required=False),
+    ),
+)
+
+ARTICLE = Record(
+    name="article",
+    doc="The curated metadata of one article, `content/articles/<id>.yaml`, beside its text `<id>.txt`.",
+    fields=(
+        Field("title", Str(max_length=300), "A curated title (German); the texts have none of their own."),
+        Field("source_file", Str(max_length=200), "The file name the text was received under (provenance)."),
+        Field("outlet", Nullable(Str(max_length=200)), "The outlet that published it; null when unknown. Never guess."),
+        Field("url", Nullable(Str(words="an http(s) URL", pattern=URL_PATTERN)), "Where it was published; null when unknown."),
+        Field("author", Nullable(Str(max_length=200)), "The author; null when unknown."),
+        Field("language", Str(words="a two-letter language code", pattern=LANG_PATTERN, max_length=2), "Language of the text."),
+        Field("published", DATING, "The publication date."),
+        Field("mentions", MENTIONS, "People, organisations and places the article mentions.", required=False),
+        Field("quotes", ListOf(QUOTE), "Quotations.", required=False),
+        Field("claims", ListOf(CLAIM), "Claims reported in the article.", required=False),
+        Field("tags", ListOf(ID, unique=True), "Free tags.", required=False),
+        Field("notes", ListOf(Str()), "Curator notes, e.g. on garbled or machine-translated passages.", required=False),
+    ),
+)
+
+PERSON = Record(
+    name="person",
+    doc="An entry of `content/people.yaml`.",
+    fields=(
+        Field("id", ID, "Unique id; the page is `personen/<id>`."),
+        Field("name", Str(max_length=200), "The name as the dossier writes it."),
+        Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
+        Field("role", Str(), "Role or office (German)."),
+        Field("country", Nullable(Ref(kinds=("places",))), "The country the person acts for, as a place id.", required=False),
+        Field("description", Str(), "A short description.", required=False),
+    ),
+)
+
+ORGANISATION = Record(
+    name="organisation",
+    doc="An entry of `content/organisations.yaml`.",
+    fields=(
+        Field("id", ID, "Unique id; the page is `organisationen/<id>`."),
+        Field("name", Str(max_length=200), "The name as the dossier writes it."),
+        Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
+        Field(
+            "kind",
+            Enum(values=("government", "military", "intelligence", "state-media", "media", "international", "group")),
+            "What kind of body it is.",
+        ),
+        Field("country", Nullable(Ref(kinds=("places",))), "Its country, as a place id.", required=False),
+        Field("description", Str(), "A short description.", required=False),
+    ),
+)
+
+PLACE = Record(
+    name="place",
+    doc="An entry of `content/places.yaml`.",
+    fields=(
+        Field("id", ID, "Unique id; the page is `orte/<id>`."),
+        Field("name", Str(max_length=200), "The name as the dossier writes it."),
+        Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
+        Field("kind", Enum(values=("country", "region", "city", "site")), "What kind of place it is."),
+        Field("lat", Num(words="a latitude", minimum=-90, maximum=90), "Latitude (WGS 84)."),
+        Field("lon", Num(words="a longitude", minimum=-180, maximum=180), "Longitude (WGS 84)."),
+        Field("country", Nullable(Ref(kinds=("places",))), "The country it lies in, as a place id.", required=False),
+        Field("description", Str(), "A short description.", required=False),
+    ),
+)
+
+LABELLED = Record(
+    name="labelled value",
+    doc="An id with the German label shown to readers.",
+    fields=(
+        Field("id", ID, "Unique within the topic."),
+        Field("label", Str(max_length=200), "German label."),
+        Field("place", Ref(kinds=("places",)), "The place this value stands for, if any.", required=False),
+    ),
+)
+
+TOPIC = Record(
+    name="topic",
+    doc="An entry of `content/topics.yaml`: a question on which sources make claims.",
+    fields=(
+        Field("id", ID, "Unique id; the page is `themen/<id>`."),
+        Field("title", Str(max_length=200), "German title."),
+        Field("question", Str(), "The question the claims answer (German)."),
+        Field("kind", Enum(values=("numeric", "categorical")), "Whether claims give a number or a category."),
+        Field("unit", Str(max_length=100), "Unit of numeric values, e.g. `Soldaten` (numeric topics).", required=False),
+        Field("categories", ListOf(LABELLED), "Allowed values (categorical topics).", required=False),
+        Field(
+            "exclusive",
+            Bool(),
+            "Whether two different categories exclude each other (default true; false when, say, troops can be "
+            "in several places at once).",
+            required=False,
+        ),
+        Field("scopes", ListOf(LABELLED), "What a claim may cover; claims of different scopes are not contradictions."),
+        Field("description", Str(), "A short introduction (German).", required=False),
+    ),
+)
+
+DOSSIER = Record(
+    name="dossier",
+    doc="`content/dossier.yaml`: the dossier as a whole.",
+    fields=(
+        Field("title", Str(max_length=200), "Site title."),
+        Field("summary", Str(max_length=4000), "What the dossier is about (German), shown on the home page."),
+        Field("key_topics", ListOf(Ref(kinds=("topics",)), unique=True), "Topics whose figures the home page shows."),
+    ),
+)
+
+REGISTRIES: dict[str, Record] = {
+    "people": PERSON,
+    "organisations": ORGANISATION,
+    "places": PLACE,
+    "topics": TOPIC,
+}
+
+FILE_KINDS: dict[str, Type] = {
+    "dossier": DOSSIER,
+    "article": ARTICLE,
+    **{kind: ListOf(record) for kind, record in REGISTRIES.items()},
+}
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """Return the published JSON Schema of one file kind."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{kind}.schema.json",
+        **FILE_KINDS[kind].json_schema(),
+    }

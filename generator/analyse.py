@@ -95,7 +95,11 @@ def locate_passages(article: Article, problems: list[Problem]) -> None:
     for index, claim in enumerate(article.claims):
         spans = locate_parts([claim.excerpt], folded)
         if spans is None:
-            problems.append(not_found_problem(article, ("claims", index, "excerpt"), "claim excerpt", [claim.excerpt], texts, folded))
+            problems.append(
+                not_found_problem(
+                    article, ("claims", index, "excerpt"), "claim excerpt", [claim.excerpt], texts, folded
+                )
+            )
         else:
             claim.spans = spans
 
@@ -116,7 +120,9 @@ def locate_parts(parts: list[str], folded: list[Normalised]) -> list[Span] | Non
     return None
 
 
-def not_found_problem(article: Article, where: tuple[object, ...], what: str, parts: list[str], texts: list[str], folded: list[Normalised]) -> Problem:
+def not_found_problem(
+    article: Article, where: tuple[object, ...], what: str, parts: list[str], texts: list[str], folded: list[Normalised]
+) -> Problem:
     """Explain a passage that is not in the text, naming the closest passage."""
     doc = article.meta
     txt = article.text_path.rsplit("/", 1)[-1]
@@ -127,12 +133,19 @@ def not_found_problem(article: Article, where: tuple[object, ...], what: str, pa
     if all(any(find(p, f) for f in folded) for p in parts):
         return doc.problem(where, f"{what} parts are not all in one paragraph of {txt}, in order")
     index, passage, score = closest(missing, texts)
-    return doc.problem(where, f"{what} not found in {txt}; closest passage (paragraph {index + 1}, {score:.0f}% similar): \"{passage}\"")
+    return doc.problem(
+        where, f'{what} not found in {txt}; closest passage (paragraph {index + 1}, {score:.0f}% similar): "{passage}"'
+    )
 
 
 def find_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -> list[Mention]:
     """Find every occurrence of the article's listed entities, reporting those never found."""
-    listed = [dossier.entity(i) for kind in ("people", "organisations", "places") for i in article.mentions[kind] if entity_exists(dossier, i)]
+    listed = [
+        dossier.entity(i)
+        for kind in ("people", "organisations", "places")
+        for i in article.mentions[kind]
+        if entity_exists(dossier, i)
+    ]
     if not listed:
         return []
     found: list[Mention] = []
@@ -148,7 +161,10 @@ def find_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -
         for index, entity_id in enumerate(article.mentions[kind]):
             if entity_exists(dossier, entity_id) and entity_id not in seen:
                 names = ", ".join(f"'{n}'" for n in dossier.entity(entity_id).names)
-                message = f"'{entity_id}' is listed as mentioned, but none of its names ({names}) is in the text; add the spelling the text uses as an alias"
+                message = (
+                    f"'{entity_id}' is listed as mentioned, but none of its names ({names}) is in the text; "
+                    "add the spelling the text uses as an alias"
+                )
                 problems.append(article.meta.problem(("mentions", kind, index), message))
     return found
 
@@ -217,7 +233,9 @@ def classify(topic: Topic, a: Claim, b: Claim) -> Comparison:
     if value_key(a)[:-1] == value_key(b)[:-1] and a.scope == b.scope:
         return Comparison(a, b, "agreement", "gleicher Wert")
     if a.scope != b.scope:
-        return Comparison(a, b, "scope", f"verschiedener Bezug: {topic.scopes[a.scope].label} / {topic.scopes[b.scope].label}")
+        return Comparison(
+            a, b, "scope", f"verschiedener Bezug: {topic.scopes[a.scope].label} / {topic.scopes[b.scope].label}"
+        )
     if (a.qualifier in PROJECTIONS) != (b.qualifier in PROJECTIONS):
         return Comparison(a, b, "scope", "Erwartung gegenüber Feststellung")
     if not a.as_of.overlaps(b.as_of):

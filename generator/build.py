@@ -59,7 +59,18 @@ def build_site(root: Path) -> None:
     staging = root / f".site.{os.getpid()}.tmp"
     previous = root / f".site.{os.getpid()}.old"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "--config-file",
+        str(root / "mkdocs.yml"),
+        "--site-dir",
+        str(staging),
+    ]
     try:
         result = subprocess.run(command, cwd=root, env=env, check=False)
         if result.returncode != 0:

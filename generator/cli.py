@@ -23,7 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (root / "content").is_dir():
         parser.error(f"no content/ directory in {root}; run from the project directory or pass --root")
     try:
-        return args.run(root, args)
+        status: int = args.run(root, args)
+        return status
     except ContentError as exc:
         report(exc.problems)
         return 1
@@ -40,7 +41,9 @@ def make_parser() -> argparse.ArgumentParser:
     generate = commands.add_parser("generate", help="check, then write the Markdown pages into dossier/")
     generate.add_argument("--output", help="write into this directory instead of dossier/ (e.g. tests/golden)")
     generate.set_defaults(run=run_generate)
-    commands.add_parser("build", help="generate, then build site/ with mkdocs build --strict").set_defaults(run=run_build)
+    commands.add_parser("build", help="generate, then build site/ with mkdocs build --strict").set_defaults(
+        run=run_build
+    )
     serve = commands.add_parser("serve", help="preview the site, regenerating when content/ changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     serve.set_defaults(run=run_serve)
@@ -72,7 +75,10 @@ def run_generate(root: Path, args: argparse.Namespace) -> int:
     checked, written = build.generate(root, out_dir)
     report(checked.warnings)
     total = written.unchanged + len(written.written)
-    print(f"generated {total} files: {len(written.written)} written, {len(written.removed)} removed, {written.unchanged} unchanged")
+    print(
+        f"generated {total} files: {len(written.written)} written, "
+        f"{len(written.removed)} removed, {written.unchanged} unchanged"
+    )
     return 0
 
 
@@ -88,7 +94,20 @@ def run_serve(root: Path, args: argparse.Namespace) -> int:
     """Serve with MkDocs (which reloads on dossier/ changes) and regenerate on content/ changes."""
     run_generate(root, argparse.Namespace(output=None))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr, "--config-file", str(root / "mkdocs.yml")], cwd=root, env=env)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            args.dev_addr,
+            "--config-file",
+            str(root / "mkdocs.yml"),
+        ],
+        cwd=root,
+        env=env,
+    )
     stamp = content_stamp(root)
     try:
         while server.poll() is None:

@@ -78,9 +78,7 @@ def load_content(root: Path) -> tuple[Content | None, list[Problem]]:
     if not content_dir.is_dir():
         return None, [Problem("content", 1, 1, "content directory not found")]
     dossier = load_yaml(root, content_dir / "dossier.yaml", "dossier", problems)
-    registries = {
-        kind: load_yaml(root, content_dir / f"{kind}.yaml", kind, problems) for kind in REGISTRY_FILES
-    }
+    registries = {kind: load_yaml(root, content_dir / f"{kind}.yaml", kind, problems) for kind in REGISTRY_FILES}
     articles = load_articles(root, content_dir / "articles", problems)
     pages = load_pages(root, content_dir / "pages", problems)
     return Content(dossier, registries, articles, pages), problems
@@ -95,19 +93,31 @@ def load_articles(root: Path, folder: Path, problems: list[Problem]) -> list[Art
     stems = {n.rsplit(".", 1)[0] for n in names if n.endswith((".txt", ".yaml"))}
     for name in names:
         if not name.endswith((".txt", ".yaml")):
-            problems.append(Problem(rel(root, folder / name), 1, 1, "unexpected file: articles are <id>.txt with <id>.yaml"))
+            problems.append(
+                Problem(rel(root, folder / name), 1, 1, "unexpected file: articles are <id>.txt with <id>.yaml")
+            )
     articles = []
     for stem in sorted(stems):
         txt, meta = folder / f"{stem}.txt", folder / f"{stem}.yaml"
         if not re.match(ID_PATTERN, stem):
-            problems.append(Problem(rel(root, txt if txt.exists() else meta), 1, 1,
-                                    f"article id '{stem}' is not valid: expected lowercase letters, digits and single hyphens"))
+            problems.append(
+                Problem(
+                    rel(root, txt if txt.exists() else meta),
+                    1,
+                    1,
+                    f"article id '{stem}' is not valid: expected lowercase letters, digits and single hyphens",
+                )
+            )
             continue
         if not meta.exists():
-            problems.append(Problem(rel(root, txt), 1, 1, f"article text has no metadata file: expected {rel(root, meta)}"))
+            problems.append(
+                Problem(rel(root, txt), 1, 1, f"article text has no metadata file: expected {rel(root, meta)}")
+            )
             continue
         if not txt.exists():
-            problems.append(Problem(rel(root, meta), 1, 1, f"article metadata has no text file: expected {rel(root, txt)}"))
+            problems.append(
+                Problem(rel(root, meta), 1, 1, f"article metadata has no text file: expected {rel(root, txt)}")
+            )
             continue
         text = read_text(root, txt, problems)
         doc = load_yaml(root, meta, "article", problems)
@@ -141,7 +151,9 @@ def read_text(root: Path, path: Path, problems: list[Problem]) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = position_of(raw[: exc.start])
-        problems.append(Problem(name, line, col, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+        problems.append(
+            Problem(name, line, col, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+        )
         return None
     if "\r" in text:
         line, col = position_of(text[: text.index("\r")])
@@ -196,7 +208,12 @@ def to_data(node: Node, where: Where, doc: Document, seen: set[int], problems: l
     """Convert a YAML node tree to plain data, recording marks and refusing unsafe constructs."""
     doc.marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if id(node) in seen:
-        problems.append(doc.problem(where, "YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead"))
+        problems.append(
+            doc.problem(
+                where,
+                "YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead",
+            )
+        )
         return None
     seen.add(id(node))
     if isinstance(node, MappingNode) and node.tag == YAML_TAG + "map":
@@ -209,7 +226,9 @@ def to_data(node: Node, where: Where, doc: Document, seen: set[int], problems: l
     return None
 
 
-def mapping_to_data(node: MappingNode, where: Where, doc: Document, seen: set[int], problems: list[Problem]) -> dict[str, Any]:
+def mapping_to_data(
+    node: MappingNode, where: Where, doc: Document, seen: set[int], problems: list[Problem]
+) -> dict[str, Any]:
     """Convert a mapping node, reporting duplicate and non-text keys."""
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:

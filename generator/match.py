@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-DOUBLE_QUOTES = "\"„“”‟«»〝〞＂"
+DOUBLE_QUOTES = '"„“”‟«»〝〞＂'
 SINGLE_QUOTES = "'‚‘’‛‹›`´"
 DASHES = "‐‑‒–—―−"
 SOFT_HYPHEN = "\u00ad"

@@ -12,9 +12,22 @@ from .load import ArticleSource, Content, Document
 from .problems import Problem
 from .validate import did_you_mean
 
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember")
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
 DATELINE = re.compile(r"^(Veröffentlicht|Aktualisiert|Stand)\s*:\s*\S.*$")
-FINAL_PUNCTUATION = tuple(".!?:;…\"“”»«)")
+FINAL_PUNCTUATION = tuple('.!?:;…"“”»«)')
 HEADING_MAX_CHARS = 120
 KIND_NAMES = {"people": "person", "organisations": "organisation", "places": "place", "topics": "claim topic"}
 
@@ -182,10 +195,12 @@ class Dossier:
 def build_model(content: Content, today: date) -> tuple[Dossier, list[Problem]]:
     """Build the model, reporting every broken reference, bad date and inconsistent claim."""
     problems: list[Problem] = []
-    entities = {kind: build_entities(content.registries[kind], kind, problems) for kind in ("people", "organisations", "places")}
+    entities = {
+        kind: build_entities(content.registries[kind], kind, problems) for kind in ("people", "organisations", "places")
+    }
     check_shared_ids(content, entities, problems)
     topics = build_topics(content.registries["topics"], problems)
-    known = {**entities, "topics": topics}
+    known: dict[str, dict[str, Any]] = {**entities, "topics": topics}
     refs = Refs(known, problems)
     for kind, table in entities.items():
         doc = content.registries[kind]
@@ -255,7 +270,13 @@ def build_entities(doc: Document, kind: str, problems: list[Problem]) -> dict[st
         table[entity_id] = entity
         for name in entity.names:
             if owners.setdefault(name, entity_id) != entity_id:
-                problems.append(doc.problem((index, "aliases"), f"name '{name}' is also used by '{owners[name]}'; mentions would be ambiguous", warning=True))
+                problems.append(
+                    doc.problem(
+                        (index, "aliases"),
+                        f"name '{name}' is also used by '{owners[name]}'; mentions would be ambiguous",
+                        warning=True,
+                    )
+                )
     return dict(sorted(table.items()))
 
 
@@ -263,7 +284,12 @@ def check_shared_ids(content: Content, entities: dict[str, dict[str, Entity]], p
     """Refuse an id used by both a person and an organisation: claimants may be either."""
     doc = content.registries["organisations"]
     for entity_id in sorted(entities["people"].keys() & entities["organisations"].keys()):
-        problems.append(doc.problem((position(doc, entity_id), "id"), f"id '{entity_id}' is also a person's id; claimants may be either, so the ids must differ"))
+        problems.append(
+            doc.problem(
+                (position(doc, entity_id), "id"),
+                f"id '{entity_id}' is also a person's id; claimants may be either, so the ids must differ",
+            )
+        )
 
 
 def build_topics(doc: Document, problems: list[Problem]) -> dict[str, Topic]:
@@ -293,7 +319,9 @@ def build_topics(doc: Document, problems: list[Problem]) -> dict[str, Topic]:
     return dict(sorted(topics.items()))
 
 
-def labelled(doc: Document, where: tuple[Any, ...], items: list[dict[str, Any]], problems: list[Problem]) -> dict[str, Labelled]:
+def labelled(
+    doc: Document, where: tuple[Any, ...], items: list[dict[str, Any]], problems: list[Problem]
+) -> dict[str, Labelled]:
     """Build a topic's categories or scopes, reporting duplicate ids."""
     out: dict[str, Labelled] = {}
     for i, item in enumerate(items):
@@ -303,7 +331,9 @@ def labelled(doc: Document, where: tuple[Any, ...], items: list[dict[str, Any]],
     return out
 
 
-def build_dating(doc: Document, where: tuple[Any, ...], data: dict[str, Any], today: date, problems: list[Problem]) -> Dating | None:
+def build_dating(
+    doc: Document, where: tuple[Any, ...], data: dict[str, Any], today: date, problems: list[Problem]
+) -> Dating | None:
     """Build a date, reporting impossible and future dates and inferred dates without a reason."""
     text = data["date"]
     parts = [int(p) for p in text.split("-")]
@@ -374,7 +404,9 @@ def build_quote(source: ArticleSource, index: int, data: dict[str, Any], refs: R
     return Quote(data["id"], source.id, data["speaker"], data["role"], list(parts), data.get("topic"), data.get("note"))
 
 
-def build_claim(source: ArticleSource, index: int, data: dict[str, Any], published: Dating, refs: Refs, today: date) -> Claim | None:
+def build_claim(
+    source: ArticleSource, index: int, data: dict[str, Any], published: Dating, refs: Refs, today: date
+) -> Claim | None:
     doc, where = source.meta, ("claims", index)
     refs.check(doc, (*where, "claimant"), data["claimant"], ("people", "organisations"))
     if not refs.check(doc, (*where, "topic"), data["topic"], ("topics",)):
@@ -403,34 +435,56 @@ def build_claim(source: ArticleSource, index: int, data: dict[str, Any], publish
     )
 
 
-def check_claim_value(doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic, problems: list[Problem]) -> None:
+def check_claim_value(
+    doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic, problems: list[Problem]
+) -> None:
     """Check that a claim's value fits its topic's kind, categories, scopes and bounds."""
     if topic.kind == "numeric":
-        if "value" not in data:
-            problems.append(doc.problem(where, f"missing key 'value': topic '{topic.id}' is numeric"))
-        if "category" in data:
-            problems.append(doc.problem((*where, "category"), f"topic '{topic.id}' is numeric; use 'value', not 'category'", key=True))
-        value, lower, upper = data.get("value"), data.get("lower"), data.get("upper")
-        if lower is not None and upper is not None and lower > upper:
-            problems.append(doc.problem((*where, "lower"), f"lower bound {lower:g} is above upper bound {upper:g}"))
-        if value is not None and ((lower is not None and value < lower) or (upper is not None and value > upper)):
-            problems.append(doc.problem((*where, "value"), f"value {value:g} lies outside its bounds"))
+        problems.extend(numeric_problems(doc, where, data, topic))
     else:
-        for key in ("value", "lower", "upper"):
-            if key in data:
-                problems.append(doc.problem((*where, key), f"topic '{topic.id}' is categorical; use 'category', not '{key}'", key=True))
-        category = data.get("category")
-        if category is None:
-            problems.append(doc.problem(where, f"missing key 'category': topic '{topic.id}' is categorical"))
-        elif category not in topic.categories:
-            problems.append(doc.problem((*where, "category"), f"unknown category '{category}' of topic '{topic.id}'{did_you_mean(category, set(topic.categories))}; expected one of: {', '.join(topic.categories)}"))
+        problems.extend(categorical_problems(doc, where, data, topic))
     if data["scope"] not in topic.scopes:
-        problems.append(doc.problem((*where, "scope"), f"unknown scope '{data['scope']}' of topic '{topic.id}'{did_you_mean(data['scope'], set(topic.scopes))}; expected one of: {', '.join(topic.scopes)}"))
+        problems.append(doc.problem((*where, "scope"), unknown_choice("scope", data["scope"], topic, topic.scopes)))
+
+
+def numeric_problems(doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic) -> list[Problem]:
+    found = []
+    if "value" not in data:
+        found.append(doc.problem(where, f"missing key 'value': topic '{topic.id}' is numeric"))
+    if "category" in data:
+        message = f"topic '{topic.id}' is numeric; use 'value', not 'category'"
+        found.append(doc.problem((*where, "category"), message, key=True))
+    value, lower, upper = data.get("value"), data.get("lower"), data.get("upper")
+    if lower is not None and upper is not None and lower > upper:
+        found.append(doc.problem((*where, "lower"), f"lower bound {lower:g} is above upper bound {upper:g}"))
+    if value is not None and ((lower is not None and value < lower) or (upper is not None and value > upper)):
+        found.append(doc.problem((*where, "value"), f"value {value:g} lies outside its bounds"))
+    return found
+
+
+def categorical_problems(doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic) -> list[Problem]:
+    found = []
+    for key in ("value", "lower", "upper"):
+        if key in data:
+            message = f"topic '{topic.id}' is categorical; use 'category', not '{key}'"
+            found.append(doc.problem((*where, key), message, key=True))
+    category = data.get("category")
+    if category is None:
+        found.append(doc.problem(where, f"missing key 'category': topic '{topic.id}' is categorical"))
+    elif category not in topic.categories:
+        found.append(doc.problem((*where, "category"), unknown_choice("category", category, topic, topic.categories)))
+    return found
+
+
+def unknown_choice(what: str, value: str, topic: Topic, choices: dict[str, Labelled]) -> str:
+    """Explain a category or scope the topic does not declare."""
+    hint = did_you_mean(value, set(choices))
+    return f"unknown {what} '{value}' of topic '{topic.id}'{hint}; expected one of: {', '.join(choices)}"
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Split an article text into numbered paragraphs, headings and datelines (one per line)."""
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for line in text.split("\n"):
         line = line.strip()
         if not line:

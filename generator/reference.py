@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from .schema import ARTICLE, CLAIM, DATING, DOSSIER, LABELLED, MENTIONS, ORGANISATION, PERSON, PLACE, QUOTE, TOPIC, Record
+from .schema import (
+    ARTICLE,
+    CLAIM,
+    DATING,
+    DOSSIER,
+    LABELLED,
+    MENTIONS,
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    QUOTE,
+    TOPIC,
+    Record,
+)
 
 RECORDS: tuple[tuple[str, Record], ...] = (
     ("content/dossier.yaml", DOSSIER),
@@ -23,7 +36,14 @@ def render_reference_tables() -> str:
     """Return one Markdown table per record kind."""
     blocks = []
     for where, record in RECORDS:
-        rows = [f"### `{where}`", "", record.doc, "", "| Key | Type | Required | Meaning |", "| --- | --- | --- | --- |"]
+        rows = [
+            f"### `{where}`",
+            "",
+            record.doc,
+            "",
+            "| Key | Type | Required | Meaning |",
+            "| --- | --- | --- | --- |",
+        ]
         for f in record.fields:
             words = f.type.words.replace("|", "\\|")
             doc = f.doc.replace("|", "\\|")

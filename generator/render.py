@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,17 @@ from markupsafe import Markup
 
 from .analyse import Analysis, Mention
 from .markup import attr, block_escape, inline_escape, md_escape, number, url
-from .model import Article, Claim, Dossier, Paragraph, Quote
+from .model import Article, Claim, Dating, Dossier, Paragraph, Quote
 from .reference import render_reference
 
 TEMPLATES = Path(__file__).parent / "templates"
-SECTIONS = {"articles": "artikel", "people": "personen", "organisations": "organisationen", "places": "orte", "topics": "themen"}
+SECTIONS = {
+    "articles": "artikel",
+    "people": "personen",
+    "organisations": "organisationen",
+    "places": "orte",
+    "topics": "themen",
+}
 SECTION_INDEXES = {f"{folder}/index.md" for folder in SECTIONS.values()}
 KIND_LABELS = {
     "contradiction": "Widerspruch",
@@ -87,13 +94,15 @@ def value_text(claim: Claim, dossier: Dossier) -> str:
         return topic.categories[claim.category].label
     text = number(claim.value)
     if claim.lower is not None or claim.upper is not None:
-        bounds = f"{number(claim.lower) if claim.lower is not None else '…'}–{number(claim.upper) if claim.upper is not None else '…'}"
+        low = number(claim.lower) if claim.lower is not None else "…"
+        high = number(claim.upper) if claim.upper is not None else "…"
+        bounds = f"{low}–{high}"
         if bounds != f"{text}–{text}":
             text += f" ({bounds})"
     return text
 
 
-def dating_text(dating: Any, inherited: bool = False) -> str:
+def dating_text(dating: Dating, inherited: bool = False) -> str:
     text = dating.german()
     if inherited:
         return f"{text} (Artikeldatum)"
@@ -115,7 +124,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(num=number, attr=attr, url=url, block=block_escape, date=dating_text, value=lambda c: value_text(c, dossier))
+        self.env.filters.update(
+            num=number, attr=attr, url=url, block=block_escape, date=dating_text, value=lambda c: value_text(c, dossier)
+        )
         self.env.globals.update(
             d=dossier,
             a=analysis,
@@ -145,7 +156,9 @@ class Renderer:
         pages = {}
         for path, (_title, body) in bodies.items():
             context = self.contexts[path]
-            extra = self.env.get_template("backlinks.md.j2").render(page=context, sources=backlinks.get(path, []), titles={p: t for p, (t, _) in bodies.items()})
+            extra = self.env.get_template("backlinks.md.j2").render(
+                page=context, sources=backlinks.get(path, []), titles={p: t for p, (t, _) in bodies.items()}
+            )
             pages[path] = body.rstrip("\n") + "\n" + extra if backlinks.get(path) else body
         for name, text in self.dossier.pages.items():
             pages[name] = text
@@ -165,11 +178,25 @@ class Renderer:
         for kind in ("people", "organisations", "places"):
             pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", INDEX_TITLES[kind], {"kind": kind}))
             for entity in d.entities[kind].values():
-                pages.append((page_path(kind, entity.id), "entity.md.j2", entity.name, {"entity": entity, "mentions": self.analysis.mentions_of(entity.id)}))
+                pages.append(
+                    (
+                        page_path(kind, entity.id),
+                        "entity.md.j2",
+                        entity.name,
+                        {"entity": entity, "mentions": self.analysis.mentions_of(entity.id)},
+                    )
+                )
         for article in d.articles.values():
             pages.append((page_path("articles", article.id), "article.md.j2", article.title, {"article": article}))
         for topic_id, result in self.analysis.topics.items():
-            pages.append((page_path("topics", topic_id), "topic.md.j2", d.topics[topic_id].title, {"topic": d.topics[topic_id], "result": result}))
+            pages.append(
+                (
+                    page_path("topics", topic_id),
+                    "topic.md.j2",
+                    d.topics[topic_id].title,
+                    {"topic": d.topics[topic_id], "result": result},
+                )
+            )
         return pages
 
     def backlinks(self, bodies: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
@@ -205,12 +232,19 @@ class Renderer:
     def timeline(self) -> list[tuple[Any, str, Any]]:
         """Return (dating, kind, item) events: publications and dated claims, oldest first."""
         events: list[tuple[Any, str, Any]] = [(a.published, "article", a) for a in self.dossier.articles.values()]
-        events += [(c.as_of, "claim", c) for a in self.dossier.articles.values() for c in a.claims if not c.as_of_inherited]
-        return sorted(events, key=lambda e: (e[0].start, e[0].end, e[1], getattr(e[2], "id")))
+        events += [
+            (c.as_of, "claim", c) for a in self.dossier.articles.values() for c in a.claims if not c.as_of_inherited
+        ]
+        return sorted(events, key=lambda e: (e[0].start, e[0].end, e[1], e[2].id))
 
     def render_paragraph(self, page: PageContext, article: Article, paragraph: Paragraph) -> Markup:
         """Render one paragraph with its quotes and claims highlighted and first mentions linked."""
-        return render_paragraph(page, article, paragraph, [m for m in self.analysis.mentions if m.article == article.id and m.paragraph == paragraph.number])
+        return render_paragraph(
+            page,
+            article,
+            paragraph,
+            [m for m in self.analysis.mentions if m.article == article.id and m.paragraph == paragraph.number],
+        )
 
 
 INDEX_TITLES = {"people": "Personen", "organisations": "Organisationen", "places": "Orte"}
@@ -251,7 +285,7 @@ def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, 
     cuts |= set(links) | {m.end for m in links.values()}
     out: list[str] = []
     open_css = ""
-    for start, end in zip(sorted(cuts), sorted(cuts)[1:]):
+    for start, end in pairwise(sorted(cuts)):
         css = " ".join(sorted({h.css for h in marks if h.start <= start and end <= h.end}))
         boundary = [str(h.marker) for h in marks if h.end == start and h.marker]
         boundary += [f'<span id="{h.anchor}"></span>' for h in marks if h.start == start and h.anchor]
@@ -264,7 +298,11 @@ def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, 
             open_css = css
         mention = links.get(start)
         segment = text[start:end]
-        out.append(str(page.link(page_path(mention.entity.kind, mention.entity.id), segment)) if mention else inline_escape(segment))
+        out.append(
+            str(page.link(page_path(mention.entity.kind, mention.entity.id), segment))
+            if mention
+            else inline_escape(segment)
+        )
     if open_css:
         out.append("</mark>")
     out += [str(h.marker) for h in marks if h.end == len(text) and h.marker]

@@ -103,7 +103,7 @@ class ListOf(Type):
         return f"a list of {plural(self.item.words)}"
 
     def json_schema(self) -> dict[str, Any]:
-        schema = {"type": "array", "items": self.item.json_schema()}
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.unique:
             schema["uniqueItems"] = True
         return schema
@@ -148,14 +148,12 @@ class Record(Type):
             "type": "object",
             "title": self.name,
             "description": self.doc,
-            "properties": {
-                f.name: {**f.type.json_schema(), "description": f.doc} for f in self.fields
-            },
+            "properties": {f.name: {**f.type.json_schema(), "description": f.doc} for f in self.fields},
             "required": [f.name for f in self.fields if f.required],
             "additionalProperties": False,
         }
 
-    def keys(self) -> list[str]:
+    def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
 
@@ -200,7 +198,9 @@ MENTIONS = Record(
     doc="Registry entries the article mentions; each must be found in the text through its name or aliases.",
     fields=(
         Field("people", ListOf(Ref(kinds=("people",)), unique=True), "Ids of people.", required=False),
-        Field("organisations", ListOf(Ref(kinds=("organisations",)), unique=True), "Ids of organisations.", required=False),
+        Field(
+            "organisations", ListOf(Ref(kinds=("organisations",)), unique=True), "Ids of organisations.", required=False
+        ),
         Field("places", ListOf(Ref(kinds=("places",)), unique=True), "Ids of places.", required=False),
     ),
 )
@@ -234,7 +234,18 @@ CLAIM = Record(
         Field("upper", Num(), "Upper bound of the number, if the text gives a range.", required=False),
         Field(
             "qualifier",
-            Enum(values=("mindestens", "mehr als", "bis zu", "höchstens", "etwa", "geplant", "erwartet", "möglicherweise")),
+            Enum(
+                values=(
+                    "mindestens",
+                    "mehr als",
+                    "bis zu",
+                    "höchstens",
+                    "etwa",
+                    "geplant",
+                    "erwartet",
+                    "möglicherweise",
+                )
+            ),
             "How the text hedges the value.",
             required=False,
         ),
@@ -259,9 +270,17 @@ ARTICLE = Record(
         Field("title", Str(max_length=300), "A curated title (German); the texts have none of their own."),
         Field("source_file", Str(max_length=200), "The file name the text was received under (provenance)."),
         Field("outlet", Nullable(Str(max_length=200)), "The outlet that published it; null when unknown. Never guess."),
-        Field("url", Nullable(Str(words="an http(s) URL", pattern=URL_PATTERN)), "Where it was published; null when unknown."),
+        Field(
+            "url",
+            Nullable(Str(words="an http(s) URL", pattern=URL_PATTERN)),
+            "Where it was published; null when unknown.",
+        ),
         Field("author", Nullable(Str(max_length=200)), "The author; null when unknown."),
-        Field("language", Str(words="a two-letter language code", pattern=LANG_PATTERN, max_length=2), "Language of the text."),
+        Field(
+            "language",
+            Str(words="a two-letter language code", pattern=LANG_PATTERN, max_length=2),
+            "Language of the text.",
+        ),
         Field("published", DATING, "The publication date."),
         Field("mentions", MENTIONS, "People, organisations and places the article mentions.", required=False),
         Field("quotes", ListOf(QUOTE), "Quotations.", required=False),
@@ -279,7 +298,12 @@ PERSON = Record(
         Field("name", Str(max_length=200), "The name as the dossier writes it."),
         Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
         Field("role", Str(), "Role or office (German)."),
-        Field("country", Nullable(Ref(kinds=("places",))), "The country the person acts for, as a place id.", required=False),
+        Field(
+            "country",
+            Nullable(Ref(kinds=("places",))),
+            "The country the person acts for, as a place id.",
+            required=False,
+        ),
         Field("description", Str(), "A short description.", required=False),
     ),
 )

@@ -43,9 +43,9 @@ def describe_error(doc: Document, root: Type, error: ValidationError) -> list[Pr
         ]
     if error.validator == "additionalProperties" and isinstance(expected, Record) and isinstance(value, dict):
         return [
-            doc.problem((*where, key), unknown_key_message(key, expected.keys()), key=True)
+            doc.problem((*where, key), unknown_key_message(key, expected.field_names()), key=True)
             for key in value
-            if key not in expected.keys()
+            if key not in expected.field_names()
         ]
     if error.validator == "uniqueItems":
         return [doc.problem(where, "duplicate entries in the list")]

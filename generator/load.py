@@ -81,7 +81,7 @@ def load_content(root: Path) -> tuple[Content | None, list[Problem]]:
     registries = {kind: load_yaml(root, content_dir / f"{kind}.yaml", kind, problems) for kind in REGISTRY_FILES}
     articles = load_articles(root, content_dir / "articles", problems)
     pages = load_pages(root, content_dir / "pages", problems)
-    return Content(dossier, registries, articles, pages), problems
+    return Content(dossier, registries, articles, pages), sorted(problems)
 
 
 def load_articles(root: Path, folder: Path, problems: list[Problem]) -> list[ArticleSource]:

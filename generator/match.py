@@ -60,12 +60,13 @@ def find(needle: str, haystack: Normalised, start: int = 0) -> tuple[int, int] |
 
 
 def closest(needle: str, paragraphs: list[str]) -> tuple[int, str, float]:
-    """Return (paragraph index, passage, similarity in percent) of the best fuzzy match."""
+    """Return (paragraph index, original passage, similarity in percent) of the best fuzzy match."""
     folded = normalise(needle).text
     best = (0, "", 0.0)
     for index, paragraph in enumerate(paragraphs):
-        alignment = fuzz.partial_ratio_alignment(folded, normalise(paragraph).text)
-        if alignment is not None and alignment.score > best[2]:
-            passage = normalise(paragraph).text[alignment.dest_start : alignment.dest_end]
-            best = (index, passage, alignment.score)
+        haystack = normalise(paragraph)
+        alignment = fuzz.partial_ratio_alignment(folded, haystack.text)
+        if alignment is not None and alignment.score > best[2] and alignment.dest_end > alignment.dest_start:
+            start, end = haystack.offsets[alignment.dest_start], haystack.offsets[alignment.dest_end - 1] + 1
+            best = (index, paragraph[start:end], alignment.score)
     return best

@@ -1,0 +1,122 @@
+from datetime import date
+
+import pytest
+from conftest import TODAY, write_content
+
+from generator.analyse import classify, interval, mention_pattern, sentence_at
+from generator.build import check
+from generator.model import Claim, Dating, Labelled, Topic
+from generator.problems import ContentError
+
+
+def errors(root) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        check(root, TODAY)
+    return [str(p) for p in info.value.problems]
+
+
+def test_quote_and_claim_spans_are_located(tmp_path, content):
+    checked = check(write_content(tmp_path, content), TODAY)
+    article = checked.dossier.articles["erster-artikel"]
+    text = article.paragraphs[3].text
+    quote = article.quotes[0]
+    assert [(s.paragraph, text[s.start : s.end]) for s in quote.spans] == [
+        (4, "Wir sehen das anders"),
+        (4, "und bleiben dabei."),
+    ]
+    assert article.claims[0].spans[0].paragraph == 2
+
+
+def test_quote_not_found_names_the_closest_passage(tmp_path, content, meta):
+    meta["quotes"][0]["text"] = "Wir sehen das andersrum"
+    assert errors(write_content(tmp_path, content)) == [
+        "content/articles/erster-artikel.yaml:21:9: quote not found in erster-artikel.txt; "
+        'closest passage (paragraph 4, 91% similar): "„Wir sehen das anders"'
+    ]
+
+
+def test_excerpt_spanning_two_paragraphs(tmp_path, content, meta):
+    meta["claims"][0]["excerpt"] = "seien in Kursk. Zwischentitel"
+    assert errors(write_content(tmp_path, content)) == [
+        "content/articles/erster-artikel.yaml:31:12: claim excerpt spans more than one paragraph of "
+        "erster-artikel.txt; it must lie within one paragraph"
+    ]
+
+
+def test_listed_mention_must_be_in_the_text(tmp_path, content, meta):
+    content["people"].append({"id": "bert", "name": "Bert Beispiel", "role": "x"})
+    meta["mentions"]["people"].append("bert")
+    assert errors(write_content(tmp_path, content)) == [
+        "content/articles/erster-artikel.yaml:13:5: 'bert' is listed as mentioned, but none of its names "
+        "('Bert Beispiel') is in the text; add the spelling the text uses as an alias"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Putins Krieg", ["Putin"]),
+        ("Selenskyjs Warnung", ["Selenskyj"]),
+        ("Kim Jong Uns Eliteeinheit", ["Kim Jong Un"]),
+        ("Putinismus", []),
+        ("Pentagon-Sprecherin", ["Pentagon"]),
+    ],
+)
+def test_mentions_allow_the_german_genitive(text, found):
+    pattern = mention_pattern(["Putin", "Selenskyj", "Kim Jong Un", "Kim", "Pentagon"])
+    assert [m.group(1) for m in pattern.finditer(text)] == found
+
+
+def test_sentence_context():
+    text = "Erster Satz. Zweiter Satz mit Putin. Dritter."
+    assert sentence_at(text, text.index("Putin")) == "Zweiter Satz mit Putin."
+
+
+TOPIC = Topic(
+    id="zahl",
+    title="Zahl",
+    question="?",
+    kind="numeric",
+    unit="Soldaten",
+    categories={},
+    exclusive=True,
+    scopes={"russland": Labelled("russland", "in Russland", None), "kursk": Labelled("kursk", "in Kursk", None)},
+    description=None,
+)
+
+
+def claim(value, qualifier=None, scope="russland", when="2024-10-28", claimant="a", article="x", claim_id="c"):
+    parts = [int(p) for p in when.split("-")] + [1, 1]
+    start = date(parts[0], parts[1], parts[2])
+    end = {4: date(parts[0], 12, 31), 7: date(parts[0], parts[1], 28)}.get(len(when), start)
+    dating = Dating(when, "stated", None, start, end)
+    return Claim(
+        claim_id, article, "zahl", value, None, None, qualifier, None, dating, False, scope, claimant, None, "e", None
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (claim(3000), claim(10000, claimant="b"), "contradiction"),
+        (claim(10000, "etwa"), claim(10500, claimant="b"), "agreement"),
+        (claim(3000, "mindestens"), claim(12000, "bis zu", claimant="b"), "agreement"),
+        (claim(3000, scope="kursk"), claim(10000, claimant="b"), "scope"),
+        (claim(10000), claim(12000, "erwartet", claimant="b"), "scope"),
+        (claim(3000, when="2024-10"), claim(12000, when="2025-04", claimant="b"), "change"),
+        (claim(3000, when="2024"), claim(10000, when="2024-10-28", claimant="b"), "contradiction"),
+    ],
+)
+def test_classification(a, b, kind):
+    assert classify(TOPIC, a, b).kind == kind
+
+
+def test_imprecise_contradiction_says_so():
+    result = classify(TOPIC, claim(3000, when="2024"), claim(10000, claimant="b"))
+    assert result.reason == "gleicher Bezug und Zeitraum, unvereinbare Werte (Zeitpunkt nur ungenau bekannt)"
+
+
+def test_interval_reading():
+    assert interval(claim(10000, "etwa")) == pytest.approx((9000, 11000))
+    assert interval(claim(3000, "mindestens")) == (3000, float("inf"))
+    assert interval(claim(12000, "bis zu")) == (0, 12000)

@@ -1,0 +1,113 @@
+from pathlib import Path
+
+from conftest import write_content
+
+from generator.load import load_content
+
+
+def problems_of(root: Path) -> list[str]:
+    _, problems = load_content(root)
+    return [str(p) for p in problems]
+
+
+def test_valid_tree_has_no_problems(tmp_path, content):
+    assert problems_of(write_content(tmp_path, content)) == []
+
+
+def test_tab_is_reported_with_position(tmp_path, content):
+    root = write_content(tmp_path, content, raw={"people.yaml": "- id: a\n\tname: A\n"})
+    assert problems_of(root) == [
+        "content/people.yaml:2:1: invalid YAML: while scanning for the next token "
+        "found character '\\t' that cannot start any token"
+    ]
+
+
+def test_duplicate_key(tmp_path, content):
+    raw = "- id: amt\n  name: Amt\n  kind: government\n  name: Behörde\n"
+    root = write_content(tmp_path, content, raw={"organisations.yaml": raw})
+    assert problems_of(root) == ["content/organisations.yaml:4:3: duplicate key 'name' (first at line 2)"]
+
+
+def test_alias_bomb_is_refused(tmp_path, content):
+    raw = "title: &a [x, x]\nsummary: *a\nkey_topics: [zahl]\n"
+    root = write_content(tmp_path, content, raw={"dossier.yaml": raw})
+    assert problems_of(root) == [
+        "content/dossier.yaml:1:8: YAML anchors and aliases are not allowed: "
+        "this value is reused by an alias; write it out instead"
+    ]
+
+
+def test_python_tag_is_refused(tmp_path, content):
+    raw = "title: !!python/object/apply:os.system ['echo hi']\nsummary: s\nkey_topics: [zahl]\n"
+    root = write_content(tmp_path, content, raw={"dossier.yaml": raw})
+    assert problems_of(root) == [
+        "content/dossier.yaml:1:8: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'; "
+        "only plain values are allowed"
+    ]
+
+
+def test_unknown_key_suggests_the_closest(tmp_path, content):
+    content["dossier"]["sumary"] = content["dossier"].pop("summary")
+    root = write_content(tmp_path, content)
+    assert problems_of(root) == [
+        "content/dossier.yaml:1:1: missing key 'summary': expected a text "
+        "(What the dossier is about (German), shown on the home page.)",
+        "content/dossier.yaml:4:1: unknown key 'sumary' (did you mean 'summary'?); "
+        "expected one of: title, summary, key_topics",
+    ]
+
+
+def test_wrong_type_says_what_was_expected_and_found(tmp_path, content):
+    content["places"][0]["lat"] = "north"
+    root = write_content(tmp_path, content)
+    assert problems_of(root) == ["content/places.yaml:4:8: expected a latitude, found 'north'"]
+
+
+def test_number_out_of_range(tmp_path, content):
+    content["places"][0]["lat"] = 123
+    root = write_content(tmp_path, content)
+    assert problems_of(root) == ["content/places.yaml:4:8: expected a latitude (maximum 90), found the number 123"]
+
+
+def test_unquoted_year_is_explained(tmp_path, content, meta):
+    meta["published"]["date"] = 2024
+    root = write_content(tmp_path, content)
+    assert problems_of(root) == [
+        "content/articles/erster-artikel.yaml:8:9: expected a date written YYYY, YYYY-MM or YYYY-MM-DD, "
+        "found the number 2024"
+    ]
+
+
+def test_text_without_metadata_and_metadata_without_text(tmp_path, content):
+    raw = {"articles/nur-text.txt": "Text.\n", "articles/nur-meta.yaml": "a: 1\n"}
+    root = write_content(tmp_path, content, raw=raw)
+    assert problems_of(root) == [
+        "content/articles/nur-meta.yaml:1:1: article metadata has no text file: expected content/articles/nur-meta.txt",
+        "content/articles/nur-text.txt:1:1: article text has no metadata file: expected content/articles/nur-text.yaml",
+    ]
+
+
+def test_bad_article_id(tmp_path, content):
+    root = write_content(tmp_path, content, raw={"articles/Bad_Id.txt": "x\n", "articles/Bad_Id.yaml": "a: 1\n"})
+    assert problems_of(root) == [
+        "content/articles/Bad_Id.txt:1:1: article id 'Bad_Id' is not valid: "
+        "expected lowercase letters, digits and single hyphens"
+    ]
+
+
+def test_encoding_problems(tmp_path, content):
+    root = write_content(tmp_path, content)
+    articles = root / "content" / "articles"
+    (articles / "erster-artikel.txt").write_bytes(b"Zeile eins\nGr\xfc\xdfe\n")
+    (root / "content" / "people.yaml").write_bytes(b"\xef\xbb\xbf- id: a\n")
+    (root / "content" / "places.yaml").write_bytes(b"- id: a\r\n")
+    assert problems_of(root) == [
+        "content/articles/erster-artikel.txt:2:3: invalid UTF-8 (byte 0xfc); save the file as UTF-8",
+        "content/people.yaml:1:1: file starts with a byte-order mark; save it as UTF-8 without BOM",
+        "content/places.yaml:1:8: carriage return found; use \\n line endings",
+    ]
+
+
+def test_empty_file(tmp_path, content):
+    root = write_content(tmp_path, content, raw={"topics.yaml": ""})
+    assert problems_of(root) == ["content/topics.yaml:1:1: file is empty"]

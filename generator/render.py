@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -34,6 +36,15 @@ KIND_LABELS = {
 }
 PRECISION = {"day": "tagesgenau", "month": "monatsgenau", "year": "jahresgenau"}
 BASIS = {"stated": "im Text angegeben", "inferred": "erschlossen"}
+
+
+def front_matter(title: str) -> str:
+    """Return YAML front matter setting the page title, HTML-escaped.
+
+    MkDocs and Material put the page title into <title> and the header without escaping it (and
+    `striptags` even unescapes a title taken from the H1), so the title is given here, escaped.
+    """
+    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n"
 
 
 def page_path(kind: str, item_id: str) -> str:
@@ -153,13 +164,15 @@ class Renderer:
             body = self.env.get_template(template).render(page=context, **params)
             bodies[path] = (title, body)
         backlinks = self.backlinks(bodies)
+        titles = {p: t for p, (t, _) in bodies.items()}
         pages = {}
-        for path, (_title, body) in bodies.items():
-            context = self.contexts[path]
-            extra = self.env.get_template("backlinks.md.j2").render(
-                page=context, sources=backlinks.get(path, []), titles={p: t for p, (t, _) in bodies.items()}
-            )
-            pages[path] = body.rstrip("\n") + "\n" + extra if backlinks.get(path) else body
+        for path, (title, body) in bodies.items():
+            if backlinks.get(path):
+                extra = self.env.get_template("backlinks.md.j2").render(
+                    page=self.contexts[path], sources=backlinks[path], titles=titles
+                )
+                body = body.rstrip("\n") + "\n" + extra
+            pages[path] = front_matter(title) + body
         for name, text in self.dossier.pages.items():
             pages[name] = text
         pages["referenz.md"] = render_reference()

@@ -1,0 +1,78 @@
+"""Golden tests of every generated page of the seed dossier, and escaping of hostile content.
+
+Refresh the golden files after an intended change with:
+
+    dossier generate --output tests/golden
+"""
+
+import difflib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, TODAY, write_content
+
+from generator.build import check, generate, render
+
+GOLDEN = REPO / "tests" / "golden"
+REFRESH = "dossier generate --output tests/golden"
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_seed_dossier_matches_the_golden_files(tmp_path):
+    generate(REPO, tmp_path / "out", TODAY)
+    actual, expected = files_of(tmp_path / "out"), files_of(GOLDEN)
+    assert sorted(actual) == sorted(expected), f"page set changed; refresh with: {REFRESH}"
+    for name, data in expected.items():
+        if actual[name] != data:
+            diff = difflib.unified_diff(
+                data.decode().splitlines(), actual[name].decode().splitlines(), "golden/" + name, name, lineterm=""
+            )
+            raise AssertionError(f"{name} differs from the golden file; refresh with: {REFRESH}\n" + "\n".join(diff))
+
+
+def test_every_page_kind_is_covered_by_the_golden_files():
+    names = set(files_of(GOLDEN))
+    for expected in (
+        "index.md",
+        "zeitleiste.md",
+        "referenz.md",
+        "artikel/index.md",
+        "artikel/kim-entsendet-10000-soldaten.md",
+        "personen/sabrina-singh.md",
+        "organisationen/pentagon.md",
+        "orte/kursk.md",
+        "themen/soldaten-in-russland.md",
+        "themen/index.md",
+    ):
+        assert expected in names
+
+
+def test_output_is_independent_of_hash_seed_locale_and_time_zone(tmp_path):
+    outputs = []
+    for seed, tz in (("1", "UTC"), ("2", "Asia/Pyongyang")):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": tz, "LC_ALL": "C"}
+        command = [sys.executable, "-m", "generator", "--root", str(REPO), "generate", "--output", str(out)]
+        subprocess.run(command, check=True, env=env, capture_output=True)
+        outputs.append(files_of(out))
+    assert outputs[0] == outputs[1]
+
+
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> [klick](javascript:alert(3)) {{ 7*7 }} *fett*"
+
+
+def test_hostile_content_is_escaped_in_markdown(tmp_path, content, meta):
+    meta["title"] = HOSTILE
+    content["people"][0]["role"] = HOSTILE
+    content["articles"]["erster-artikel"]["text"] += HOSTILE + ".\n"
+    pages = render(check(write_content(tmp_path, content), TODAY))
+    article = pages["artikel/erster-artikel.md"]
+    assert "<script>" not in article and "<img" not in article and "](javascript:" not in article
+    assert "&#60;script&#62;alert(1)&#60;/script&#62;" in article
+    assert "&#123;&#123; 7&#42;7 &#125;&#125;" in article  # never evaluated by Jinja
+    assert all("<script>" not in page for page in pages.values())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from .schema import (
     ARTICLE,
     CLAIM,
@@ -62,3 +65,20 @@ def render_reference() -> str:
         "`content/articles/<id>.yaml` (kuratierte Angaben). `dossier check` prüft alles; jede Meldung "
         "nennt Datei, Zeile und Spalte.\n\n" + render_reference_tables()
     )
+
+
+START, END = "<!-- reference:start -->", "<!-- reference:end -->"
+
+
+def update_readme(path: Path) -> None:
+    """Rewrite the generated reference block of the README."""
+    text = path.read_text(encoding="utf-8")
+    before, rest = text.split(START, 1)
+    after = rest.split(END, 1)[1]
+    path.write_text(f"{before}{START}\n\n{render_reference_tables()}\n{END}{after}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--update-readme"]:
+        sys.exit("usage: python -m generator.reference --update-readme")
+    update_readme(Path("README.md"))

@@ -1,0 +1,36 @@
+import pytest
+
+from generator.markup import block_escape, md_escape, number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3.000 Soldaten", "3.000 Soldaten"),
+        ("*fett* und _kursiv_", "&#42;fett&#42; und &#95;kursiv&#95;"),
+        ("<b>x</b> & y", "&#60;b&#62;x&#60;/b&#62; &#38; y"),
+        ("[a](javascript:x)", "&#91;a&#93;(javascript:x)"),
+        ("{: #id } | a", "&#123;: #id &#125; &#124; a"),
+        ("zwei\nZeilen", "zwei Zeilen"),
+    ],
+)
+def test_md_escape(text, expected):
+    assert md_escape(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("# Titel", "&#35; Titel"), ("- Punkt", "&#45; Punkt"), ("1. Absatz", "1&#46; Absatz"), ("Normal", "Normal")],
+)
+def test_block_escape_neutralises_line_start_syntax(text, expected):
+    assert block_escape(text) == expected
+
+
+def test_none_is_a_template_bug():
+    with pytest.raises(ValueError):
+        md_escape(None)
+
+
+@pytest.mark.parametrize(("value", "text"), [(3000, "3.000"), (600000, "600.000"), (2.5, "2,5"), (12000.0, "12.000")])
+def test_german_numbers(value, text):
+    assert number(value) == text

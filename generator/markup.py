@@ -11,26 +11,26 @@ from markupsafe import Markup
 # Characters with inline meaning in Markdown or in the enabled extensions; written as entities so
 # that content text is always shown literally (and never becomes HTML, a link or an attribute).
 INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|~=^$"}
-LINE_START = re.compile(r"^([#>+\-:!%]|\d+(?=[.)]))")
+LINE_START = re.compile(r"^([#>+\-:]|\d+(?=[.)](\s|$)))")
 WHITESPACE = re.compile(r"\s+")
 
 
 def md_escape(value: object) -> Markup:
-    """Return `value` as inline Markdown that renders exactly as the text, on one line."""
+    """Return `value` as one line of Markdown that renders exactly as the text.
+
+    Line-start syntax (`# `, `- `, `1. `) is neutralised too, since a value may begin a line or a
+    list item.
+    """
     if isinstance(value, Markup):
         return value
     if value is None:
         raise ValueError("None reached a template; handle missing values explicitly")
-    return Markup(inline_escape(WHITESPACE.sub(" ", str(value))))
-
-
-def block_escape(value: object) -> Markup:
-    """Like md_escape, for a value that starts a line (where `# `, `- ` or `1. ` would be syntax)."""
-    text = str(md_escape(value))
+    text = inline_escape(WHITESPACE.sub(" ", str(value)))
     match = LINE_START.match(text)
     if match:
         head = match.group(1)
-        text = (head + "&#46;" + text[len(head) + 1 :]) if head[0].isdigit() else f"&#{ord(head)};" + text[1:]
+        cut = len(head) if head[0].isdigit() else 0
+        text = text[:cut] + f"&#{ord(text[cut])};" + text[cut + 1 :]
     return Markup(text)
 
 

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .analyse import Analysis, Mention
-from .markup import attr, block_escape, inline_escape, md_escape, number, url
+from .markup import attr, inline_escape, md_escape, number, url
 from .model import Article, Claim, Dating, Dossier, Paragraph, Quote
 from .reference import render_reference
 
@@ -97,6 +97,13 @@ class PageContext:
         anchor = f"{kind}-{claim_or_quote.id}"
         return Markup(f"{quoted} ({self.article(claim_or_quote.article, anchor, f'¶ {paragraph}')})")
 
+    def source(self, claim: Claim) -> Markup:
+        """Quote a claim's excerpt and link it to its paragraph, naming the article."""
+        title = self.dossier.articles[claim.article].title
+        paragraph = claim.spans[0].paragraph if claim.spans else 0
+        link = self.article(claim.article, f"c-{claim.id}", f"{title}, ¶ {paragraph}")
+        return Markup(f"„{md_escape(claim.excerpt)}“ – {link}")
+
 
 def value_text(claim: Claim, dossier: Dossier) -> str:
     """Return a claim's value as a reader sees it, without the qualifier."""
@@ -104,12 +111,11 @@ def value_text(claim: Claim, dossier: Dossier) -> str:
     if claim.category is not None:
         return topic.categories[claim.category].label
     text = number(claim.value)
-    if claim.lower is not None or claim.upper is not None:
+    bounds = [b for b in (claim.lower, claim.upper) if b is not None and b != claim.value]
+    if bounds:
         low = number(claim.lower) if claim.lower is not None else "…"
         high = number(claim.upper) if claim.upper is not None else "…"
-        bounds = f"{low}–{high}"
-        if bounds != f"{text}–{text}":
-            text += f" ({bounds})"
+        text += f" ({low}–{high})"
     return text
 
 
@@ -136,7 +142,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            num=number, attr=attr, url=url, block=block_escape, date=dating_text, value=lambda c: value_text(c, dossier)
+            num=number, attr=attr, url=url, date=dating_text, value=lambda c: value_text(c, dossier)
         )
         self.env.globals.update(
             d=dossier,

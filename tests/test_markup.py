@@ -1,6 +1,6 @@
 import pytest
 
-from generator.markup import block_escape, md_escape, number
+from generator.markup import md_escape, number
 
 
 @pytest.mark.parametrize(
@@ -20,10 +20,17 @@ def test_md_escape(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("# Titel", "&#35; Titel"), ("- Punkt", "&#45; Punkt"), ("1. Absatz", "1&#46; Absatz"), ("Normal", "Normal")],
+    [
+        ("# Titel", "&#35; Titel"),
+        ("- Punkt", "&#45; Punkt"),
+        ("28. Oktober 2024", "28&#46; Oktober 2024"),
+        ("1) Punkt", "1&#41; Punkt"),
+        ("3.000 Soldaten", "3.000 Soldaten"),
+        ("Normal", "Normal"),
+    ],
 )
-def test_block_escape_neutralises_line_start_syntax(text, expected):
-    assert block_escape(text) == expected
+def test_line_start_syntax_is_neutralised(text, expected):
+    assert md_escape(text) == expected
 
 
 def test_none_is_a_template_bug():

@@ -141,6 +141,11 @@ class Claim:
     note: str | None
     spans: list[Span] = field(default_factory=list)
 
+    @property
+    def topic_anchor(self) -> str:
+        """Anchor of the claim's row on its topic page (ids have single hyphens, so `--` is unambiguous)."""
+        return f"c-{self.article}--{self.id}"
+
 
 @dataclass(frozen=True)
 class Paragraph:

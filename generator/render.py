@@ -290,7 +290,7 @@ def highlights_in(page: PageContext, article: Article, number_: int) -> list[Hig
     for claim in article.claims:
         for span in claim.spans:
             if span.paragraph == number_:
-                marker = Markup(f"<sup>{page.topic(claim.topic, f'c-{article.id}-{claim.id}')}</sup>")
+                marker = Markup(f"<sup>{page.topic(claim.topic, claim.topic_anchor)}</sup>")
                 found.append(Highlight(span.start, span.end, "dq-claim", f"c-{claim.id}", marker))
     return found
 

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from conftest import write_content
 
 from generator.load import load_content
@@ -14,36 +15,36 @@ def test_valid_tree_has_no_problems(tmp_path, content):
     assert problems_of(write_content(tmp_path, content)) == []
 
 
-def test_tab_is_reported_with_position(tmp_path, content):
-    root = write_content(tmp_path, content, raw={"people.yaml": "- id: a\n\tname: A\n"})
-    assert problems_of(root) == [
-        "content/people.yaml:2:1: invalid YAML: while scanning for the next token "
-        "found character '\\t' that cannot start any token"
-    ]
-
-
-def test_duplicate_key(tmp_path, content):
-    raw = "- id: amt\n  name: Amt\n  kind: government\n  name: Behörde\n"
-    root = write_content(tmp_path, content, raw={"organisations.yaml": raw})
-    assert problems_of(root) == ["content/organisations.yaml:4:3: duplicate key 'name' (first at line 2)"]
-
-
-def test_alias_bomb_is_refused(tmp_path, content):
-    raw = "title: &a [x, x]\nsummary: *a\nkey_topics: [zahl]\n"
-    root = write_content(tmp_path, content, raw={"dossier.yaml": raw})
-    assert problems_of(root) == [
-        "content/dossier.yaml:1:8: YAML anchors and aliases are not allowed: "
-        "this value is reused by an alias; write it out instead"
-    ]
-
-
-def test_python_tag_is_refused(tmp_path, content):
-    raw = "title: !!python/object/apply:os.system ['echo hi']\nsummary: s\nkey_topics: [zahl]\n"
-    root = write_content(tmp_path, content, raw={"dossier.yaml": raw})
-    assert problems_of(root) == [
-        "content/dossier.yaml:1:8: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'; "
-        "only plain values are allowed"
-    ]
+@pytest.mark.parametrize(
+    ("name", "raw", "message"),
+    [
+        (
+            "people.yaml",
+            "- id: a\n\tname: A\n",
+            "2:1: invalid YAML: while scanning for the next token found character '\\t' that cannot start any token",
+        ),
+        (
+            "organisations.yaml",
+            "- id: amt\n  name: Amt\n  kind: government\n  name: Behörde\n",
+            "4:3: duplicate key 'name' (first at line 2)",
+        ),
+        (
+            "dossier.yaml",
+            "title: &a [x, x]\nsummary: *a\nkey_topics: [zahl]\n",
+            "1:8: YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead",
+        ),
+        (
+            "dossier.yaml",
+            "title: !!python/object/apply:os.system ['echo hi']\nsummary: s\nkey_topics: [zahl]\n",
+            "1:8: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'; "
+            "only plain values are allowed",
+        ),
+    ],
+    ids=["tab", "duplicate-key", "alias", "python-tag"],
+)
+def test_unsafe_or_broken_yaml_is_reported_with_position(tmp_path, content, name, raw, message):
+    root = write_content(tmp_path, content, raw={name: raw})
+    assert problems_of(root) == [f"content/{name}:{message}"]
 
 
 def test_unknown_key_suggests_the_closest(tmp_path, content):

@@ -28,7 +28,7 @@ class Checked:
 def check(root: Path, today: date | None = None) -> Checked:
     """Load, model and analyse the content; raise ContentError listing every error."""
     content, problems = load_content(root)
-    if content is None or errors_in(problems):
+    if errors_in(problems):
         raise ContentError(sorted(problems))
     dossier, model_problems = build_model(content, today or date.today())
     problems += model_problems

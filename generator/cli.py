@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UnsafeOutput, build.SiteBuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return 1
 
 
 def make_parser() -> argparse.ArgumentParser:

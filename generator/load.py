@@ -71,12 +71,10 @@ class Content:
     pages: dict[str, str]
 
 
-def load_content(root: Path) -> tuple[Content | None, list[Problem]]:
+def load_content(root: Path) -> tuple[Content, list[Problem]]:
     """Read and schema-check every content file under `root` (the project directory)."""
     problems: list[Problem] = []
     content_dir = root / "content"
-    if not content_dir.is_dir():
-        return None, [Problem("content", 1, 1, "content directory not found")]
     dossier = load_yaml(root, content_dir / "dossier.yaml", "dossier", problems)
     registries = {kind: load_yaml(root, content_dir / f"{kind}.yaml", kind, problems) for kind in REGISTRY_FILES}
     articles = load_articles(root, content_dir / "articles", problems)
@@ -89,13 +87,11 @@ def load_articles(root: Path, folder: Path, problems: list[Problem]) -> list[Art
     if not folder.is_dir():
         problems.append(Problem(rel(root, folder), 1, 1, "articles directory not found"))
         return []
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.iterdir() if p.is_file())
     stems = {n.rsplit(".", 1)[0] for n in names if n.endswith((".txt", ".yaml"))}
-    for name in names:
-        if not name.endswith((".txt", ".yaml")):
-            problems.append(
-                Problem(rel(root, folder / name), 1, 1, "unexpected file: articles are <id>.txt with <id>.yaml")
-            )
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or not path.name.endswith((".txt", ".yaml")):
+            problems.append(Problem(rel(root, path), 1, 1, "unexpected entry: articles are <id>.txt with <id>.yaml"))
     articles = []
     for stem in sorted(stems):
         txt, meta = folder / f"{stem}.txt", folder / f"{stem}.yaml"
@@ -130,7 +126,7 @@ def load_pages(root: Path, folder: Path, problems: list[Problem]) -> dict[str, s
     """Read the hand-written Markdown pages copied into the site."""
     pages: dict[str, str] = {}
     if folder.is_dir():
-        for path in sorted(folder.glob("*.md")):
+        for path in sorted(p for p in folder.glob("*.md") if p.is_file()):
             text = read_text(root, path, problems)
             if text is not None:
                 pages[path.name] = text
@@ -140,17 +136,21 @@ def load_pages(root: Path, folder: Path, problems: list[Problem]) -> dict[str, s
 def read_text(root: Path, path: Path, problems: list[Problem]) -> str | None:
     """Read a UTF-8 file with `\\n` line endings, reporting anything else."""
     name = rel(root, path)
-    if path.stat().st_size > MAX_FILE_BYTES:
-        problems.append(Problem(name, 1, 1, f"file is larger than {MAX_FILE_BYTES:,} bytes"))
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(name, 1, 1, f"file is larger than {MAX_FILE_BYTES:,} bytes"))
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, 1, 1, f"cannot read file: {exc.strerror}"))
         return None
-    raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(name, 1, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM"))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = position_of(raw[: exc.start])
+        line, col = position_of(raw[: exc.start].decode("utf-8", errors="replace"))
         problems.append(
             Problem(name, line, col, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
         )
@@ -167,33 +167,33 @@ def read_text(root: Path, path: Path, problems: list[Problem]) -> str | None:
     return text
 
 
-def position_of(prefix: str | bytes) -> tuple[int, int]:
+def position_of(prefix: str) -> tuple[int, int]:
     """Return 1-based (line, col) of the character following `prefix`."""
-    newline = "\n" if isinstance(prefix, str) else b"\n"
-    lines = prefix.split(newline)  # type: ignore[arg-type]
+    lines = prefix.split("\n")
     return len(lines), len(lines[-1]) + 1
 
 
 def load_yaml(root: Path, path: Path, kind: str, problems: list[Problem]) -> Document:
     """Parse one YAML file safely and check it against its schema."""
     doc = Document(rel(root, path), None)
-    if not path.exists():
+    if not path.is_file():
         problems.append(Problem(doc.path, 1, 1, "file not found"))
         return doc
     text = read_text(root, path, problems)
     if text is None:
         return doc
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         problems.append(Problem(doc.path, line, col, f"invalid YAML: {what}"))
         return doc
-    finally:
-        loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        line, col = position_of(text[: exc.position])
+        problems.append(Problem(doc.path, line, col, f"invalid YAML: unprintable character U+{exc.character:04X}"))
+        return doc
     if node is None:
         problems.append(Problem(doc.path, 1, 1, "file is empty"))
         return doc
@@ -202,6 +202,15 @@ def load_yaml(root: Path, path: Path, kind: str, problems: list[Problem]) -> Doc
     if len(problems) == before:
         problems.extend(validate_document(doc, kind))
     return doc
+
+
+def compose(text: str) -> Node | None:
+    """Parse YAML into a node tree with the safe loader (no tags are constructed here)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def to_data(node: Node, where: Where, doc: Document, seen: set[int], problems: list[Problem]) -> Any:

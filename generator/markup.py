@@ -1,4 +1,4 @@
-"""Escape content text for Markdown and HTML, and format numbers and values the German way."""
+"""Escape content text for Markdown and HTML, and format numbers the German way."""
 
 from __future__ import annotations
 
@@ -10,26 +10,26 @@ from markupsafe import Markup
 
 # Characters with inline meaning in Markdown or in the enabled extensions; written as entities so
 # that content text is always shown literally (and never becomes HTML, a link or an attribute).
-INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|~=^$"}
-LINE_START = re.compile(r"^([#>+\-:]|\d+(?=[.)](\s|$)))")
+INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|~=^$#!"}
+# Syntax that only counts at the start of a line (lists, quotes, definitions, ordered lists).
+LINE_START = re.compile(r"^([>+\-:]|\d+(?=[.)](\s|$)))")
 WHITESPACE = re.compile(r"\s+")
 
 
 def md_escape(value: object) -> Markup:
     """Return `value` as one line of Markdown that renders exactly as the text.
 
-    Line-start syntax (`# `, `- `, `1. `) is neutralised too, since a value may begin a line or a
+    Line-start syntax (`- `, `> `, `1. `) is neutralised too, since a value may begin a line or a
     list item.
     """
     if isinstance(value, Markup):
         return value
     if value is None:
         raise ValueError("None reached a template; handle missing values explicitly")
-    text = inline_escape(WHITESPACE.sub(" ", str(value)))
+    text = inline_escape(WHITESPACE.sub(" ", str(value)).strip())
     match = LINE_START.match(text)
     if match:
-        head = match.group(1)
-        cut = len(head) if head[0].isdigit() else 0
+        cut = len(match.group(1)) if match.group(1)[0].isdigit() else 0
         text = text[:cut] + f"&#{ord(text[cut])};" + text[cut + 1 :]
     return Markup(text)
 
@@ -39,21 +39,17 @@ def inline_escape(text: str) -> str:
     return "".join(INLINE.get(c, c) for c in text)
 
 
-def attr(value: object) -> Markup:
-    """Escape text for an HTML attribute value."""
-    return Markup(html.escape(WHITESPACE.sub(" ", str(value)).strip(), quote=True))
-
-
-def number(value: float | None) -> str:
+def format_number(value: float | None) -> str:
     """Format a number the German way: 10.000, 2,5."""
     if value is None:
         return "–"
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
+    rounded = round(float(value), 2)
+    if rounded.is_integer():
+        return f"{int(rounded):,}".replace(",", ".")
+    whole, _, fraction = f"{rounded:,.2f}".rstrip("0").partition(".")
     return whole.replace(",", ".") + "," + fraction
 
 
-def url(value: str) -> Markup:
+def encode_url(value: str) -> Markup:
     """Percent-encode a URL for a Markdown link destination."""
     return Markup(html.escape(quote(value, safe=":/?#@!$&'*+,;=%~.-_"), quote=True))

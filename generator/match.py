@@ -47,16 +47,26 @@ def normalise(text: str) -> Normalised:
     return Normalised("".join(chars), tuple(offsets))
 
 
-def find(needle: str, haystack: Normalised, start: int = 0) -> tuple[int, int] | None:
-    """Return the original (start, end) offsets of `needle` in `haystack`, searching from `start`."""
+def find_all(needle: str, haystack: Normalised, start: int = 0) -> list[tuple[int, int]]:
+    """Return the original (start, end) offsets of every whole-word occurrence of `needle` from `start`.
+
+    Whole-word: a needle that begins (ends) with a letter or digit must not continue a word of the
+    text, so "3.000 Soldaten" is not found in "13.000 Soldaten".
+    """
     folded = normalise(needle).text
+    text = haystack.text
     if not folded:
-        return None
-    begin = next((i for i, offset in enumerate(haystack.offsets) if offset >= start), len(haystack.offsets))
-    pos = haystack.text.find(folded, begin)
-    if pos < 0:
-        return None
-    return haystack.offsets[pos], haystack.offsets[pos + len(folded) - 1] + 1
+        return []
+    found = []
+    pos = text.find(folded, next((i for i, o in enumerate(haystack.offsets) if o >= start), len(text)))
+    while pos >= 0:
+        end = pos + len(folded)
+        clean_start = not (folded[0].isalnum() and pos > 0 and text[pos - 1].isalnum())
+        clean_end = not (folded[-1].isalnum() and end < len(text) and text[end].isalnum())
+        if clean_start and clean_end:
+            found.append((haystack.offsets[pos], haystack.offsets[end - 1] + 1))
+        pos = text.find(folded, pos + 1)
+    return found
 
 
 def closest(needle: str, paragraphs: list[str]) -> tuple[int, str, float]:

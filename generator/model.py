@@ -29,6 +29,8 @@ MONTHS = (
 DATELINE = re.compile(r"^(Veröffentlicht|Aktualisiert|Stand)\s*:\s*\S.*$")
 FINAL_PUNCTUATION = tuple('.!?:;…"“”»«)')
 HEADING_MAX_CHARS = 120
+ENTITY_KINDS = ("people", "organisations", "places")
+RESERVED_PAGES = {"index.md", "zeitleiste.md", "referenz.md"}
 KIND_NAMES = {"people": "person", "organisations": "organisation", "places": "place", "topics": "claim topic"}
 
 
@@ -200,41 +202,26 @@ class Dossier:
 def build_model(content: Content, today: date) -> tuple[Dossier, list[Problem]]:
     """Build the model, reporting every broken reference, bad date and inconsistent claim."""
     problems: list[Problem] = []
-    entities = {
-        kind: build_entities(content.registries[kind], kind, problems) for kind in ("people", "organisations", "places")
-    }
+    entities = {kind: build_entities(content.registries[kind], kind, problems) for kind in ENTITY_KINDS}
     check_shared_ids(content, entities, problems)
     topics = build_topics(content.registries["topics"], problems)
-    known: dict[str, dict[str, Any]] = {**entities, "topics": topics}
-    refs = Refs(known, problems)
-    for kind, table in entities.items():
-        doc = content.registries[kind]
-        for entity in table.values():
-            if entity.get("country") is not None:
-                refs.check(doc, (position(doc, entity.id), "country"), entity.get("country"), ("places",))
+    refs = Refs({**entities, "topics": topics}, problems)
+    check_registry_refs(content, refs)
+    check_pages(content, problems)
     dossier_data = content.dossier.data or {}
     for i, topic_id in enumerate(dossier_data.get("key_topics", [])):
         refs.check(content.dossier, ("key_topics", i), topic_id, ("topics",))
-    articles = {}
-    for source in content.articles:
-        article = build_article(source, refs, today)
-        if article:
-            articles[article.id] = article
+    articles = [build_article(source, refs, today) for source in content.articles]
     dossier = Dossier(
         title=dossier_data.get("title", ""),
         summary=dossier_data.get("summary", ""),
         key_topics=list(dossier_data.get("key_topics", [])),
         entities=entities,
         topics=topics,
-        articles=dict(sorted(articles.items())),
+        articles={a.id: a for a in sorted(filter(None, articles), key=lambda a: a.id)},
         pages=content.pages,
     )
     return dossier, problems
-
-
-def position(doc: Document, entity_id: str) -> int:
-    """Return the list index of a registry entry by id."""
-    return next(i for i, item in enumerate(doc.data) if item.get("id") == entity_id)
 
 
 class Refs:
@@ -245,6 +232,7 @@ class Refs:
         self.problems = problems
 
     def check(self, doc: Document, where: tuple[Any, ...], ref: str | None, kinds: tuple[str, ...]) -> bool:
+        """Report `ref` unless it is null or the id of an entry of one of `kinds`."""
         if ref is None or any(ref in self.known[k] for k in kinds):
             return True
         what = " or ".join(KIND_NAMES[k] for k in kinds)
@@ -252,60 +240,92 @@ class Refs:
         return False
 
     def suggest(self, ref: str, kinds: tuple[str, ...]) -> str:
-        """Suggest an id whose names contain the unknown id, else the closest id."""
+        """Suggest an id whose name contains the unknown id (`putin` → `wladimir-putin`), else the closest id."""
+        words = ref.replace("-", " ")
         for kind in kinds:
             for entry_id, entry in self.known[kind].items():
-                names = getattr(entry, "names", [getattr(entry, "title", "")])
-                if any(ref.replace("-", " ") in name.lower() for name in names) or ref in entry_id.split("-"):
+                names = entry.names if isinstance(entry, Entity) else [entry.title]
+                if ref in entry_id.split("-") or any(words in name.lower() for name in names):
                     return f" (did you mean '{entry_id}'?)"
         return did_you_mean(ref, {i for k in kinds for i in self.known[k]})
 
 
+def report_duplicates(
+    doc: Document, where: tuple[Any, ...], items: list[dict[str, Any]], problems: list[Problem]
+) -> set[int]:
+    """Report every list item whose id was used by an earlier item; return their indexes."""
+    first: dict[str, int] = {}
+    duplicates = set()
+    for index, item in enumerate(items):
+        if item["id"] in first:
+            line = doc.at((*where, first[item["id"]], "id"))[0]
+            problems.append(doc.problem((*where, index, "id"), f"duplicate id '{item['id']}' (first at line {line})"))
+            duplicates.add(index)
+        first.setdefault(item["id"], index)
+    return duplicates
+
+
 def build_entities(doc: Document, kind: str, problems: list[Problem]) -> dict[str, Entity]:
     """Build one registry, reporting duplicate ids and names shared by two entries."""
+    items = doc.data or []
+    skip = report_duplicates(doc, (), items, problems)
     table: dict[str, Entity] = {}
     owners: dict[str, str] = {}
-    for index, item in enumerate(doc.data or []):
-        entity_id = item["id"]
-        if entity_id in table:
-            first = doc.at((position(doc, entity_id), "id"))[0]
-            problems.append(doc.problem((index, "id"), f"duplicate id '{entity_id}' (first at line {first})"))
+    for index, item in enumerate(items):
+        if index in skip:
             continue
-        entity = Entity(kind, entity_id, item["name"], list(item.get("aliases", [])), item)
-        table[entity_id] = entity
-        for name in entity.names:
-            if owners.setdefault(name, entity_id) != entity_id:
-                problems.append(
-                    doc.problem(
-                        (index, "aliases"),
-                        f"name '{name}' is also used by '{owners[name]}'; mentions would be ambiguous",
-                        warning=True,
-                    )
-                )
+        entity = Entity(kind, item["id"], item["name"], list(item.get("aliases", [])), item)
+        table[entity.id] = entity
+        for position, name in enumerate(entity.names):
+            if owners.setdefault(name, entity.id) != entity.id:
+                where = (index, "name") if position == 0 else (index, "aliases", position - 1)
+                message = f"name '{name}' is also used by '{owners[name]}'; mentions would be ambiguous"
+                problems.append(doc.problem(where, message, warning=True))
     return dict(sorted(table.items()))
 
 
 def check_shared_ids(content: Content, entities: dict[str, dict[str, Entity]], problems: list[Problem]) -> None:
-    """Refuse an id used by both a person and an organisation: claimants may be either."""
-    doc = content.registries["organisations"]
-    for entity_id in sorted(entities["people"].keys() & entities["organisations"].keys()):
-        problems.append(
-            doc.problem(
-                (position(doc, entity_id), "id"),
-                f"id '{entity_id}' is also a person's id; claimants may be either, so the ids must differ",
-            )
-        )
+    """Refuse an id used in two registries: claimants and links look ids up across all of them."""
+    owner: dict[str, str] = {}
+    for kind in ENTITY_KINDS:
+        doc = content.registries[kind]
+        for index, item in enumerate(doc.data or []):
+            first = owner.setdefault(item["id"], kind)
+            if first != kind:
+                message = (
+                    f"id '{item['id']}' is also used in content/{first}.yaml; ids must be unique across registries"
+                )
+                problems.append(doc.problem((index, "id"), message))
+
+
+def check_registry_refs(content: Content, refs: Refs) -> None:
+    """Check the place ids that registry entries and topic values refer to."""
+    for kind in ENTITY_KINDS:
+        doc = content.registries[kind]
+        for index, item in enumerate(doc.data or []):
+            refs.check(doc, (index, "country"), item.get("country"), ("places",))
+    doc = content.registries["topics"]
+    for index, item in enumerate(doc.data or []):
+        for key in ("categories", "scopes"):
+            for position, value in enumerate(item.get(key, [])):
+                refs.check(doc, (index, key, position, "place"), value.get("place"), ("places",))
+
+
+def check_pages(content: Content, problems: list[Problem]) -> None:
+    """Refuse hand-written pages that would replace generated ones."""
+    for name in sorted(set(content.pages) & RESERVED_PAGES):
+        problems.append(Problem(f"content/pages/{name}", 1, 1, f"'{name}' is a generated page; choose another name"))
 
 
 def build_topics(doc: Document, problems: list[Problem]) -> dict[str, Topic]:
     """Build the claim topics, checking that each kind has what it needs."""
+    items = doc.data or []
+    skip = report_duplicates(doc, (), items, problems)
     topics: dict[str, Topic] = {}
-    for index, item in enumerate(doc.data or []):
-        if item["id"] in topics:
-            first = doc.at((position(doc, item["id"]), "id"))[0]
-            problems.append(doc.problem((index, "id"), f"duplicate id '{item['id']}' (first at line {first})"))
+    for index, item in enumerate(items):
+        if index in skip:
             continue
-        categories = labelled(doc, (index, "categories"), item.get("categories", []), problems)
+        categories = build_labelled(doc, (index, "categories"), item.get("categories", []), problems)
         if item["kind"] == "categorical" and not categories:
             problems.append(doc.problem((index, "kind"), "a categorical topic needs 'categories'"))
         if item["kind"] == "numeric" and categories:
@@ -318,22 +338,22 @@ def build_topics(doc: Document, problems: list[Problem]) -> dict[str, Topic]:
             unit=item.get("unit"),
             categories=categories,
             exclusive=item.get("exclusive", True),
-            scopes=labelled(doc, (index, "scopes"), item["scopes"], problems),
+            scopes=build_labelled(doc, (index, "scopes"), item["scopes"], problems),
             description=item.get("description"),
         )
     return dict(sorted(topics.items()))
 
 
-def labelled(
+def build_labelled(
     doc: Document, where: tuple[Any, ...], items: list[dict[str, Any]], problems: list[Problem]
 ) -> dict[str, Labelled]:
     """Build a topic's categories or scopes, reporting duplicate ids."""
-    out: dict[str, Labelled] = {}
-    for i, item in enumerate(items):
-        if item["id"] in out:
-            problems.append(doc.problem((*where, i, "id"), f"duplicate id '{item['id']}'"))
-        out[item["id"]] = Labelled(item["id"], item["label"], item.get("place"))
-    return out
+    skip = report_duplicates(doc, where, items, problems)
+    return {
+        item["id"]: Labelled(item["id"], item["label"], item.get("place"))
+        for index, item in enumerate(items)
+        if index not in skip
+    }
 
 
 def build_dating(
@@ -342,10 +362,12 @@ def build_dating(
     """Build a date, reporting impossible and future dates and inferred dates without a reason."""
     text = data["date"]
     parts = [int(p) for p in text.split("-")]
-    year, month, day = parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+    year = parts[0]
+    month, day = [*parts[1:], None, None][:2]
     try:
-        start = date(year, month or 1, day or 1)
-        end = date(year, month or 12, day or calendar.monthrange(year, month or 12)[1])
+        start = date(year, 1 if month is None else month, 1 if day is None else day)
+        last_month = 12 if month is None else month
+        end = date(year, last_month, calendar.monthrange(year, last_month)[1] if day is None else day)
     except ValueError:
         problems.append(doc.problem((*where, "date"), f"impossible date '{text}'"))
         return None
@@ -365,13 +387,13 @@ def build_article(source: ArticleSource, refs: Refs, today: date) -> Article | N
     if published is None:
         return None
     mentions = data.get("mentions", {})
-    for kind in ("people", "organisations", "places"):
+    for kind in ENTITY_KINDS:
         for i, ref in enumerate(mentions.get(kind, [])):
             refs.check(doc, ("mentions", kind, i), ref, (kind,))
     quotes = [build_quote(source, i, q, refs) for i, q in enumerate(data.get("quotes", []))]
     claims = [build_claim(source, i, c, published, refs, today) for i, c in enumerate(data.get("claims", []))]
-    check_unique_ids(doc, "quotes", data.get("quotes", []), problems)
-    check_unique_ids(doc, "claims", data.get("claims", []), problems)
+    report_duplicates(doc, ("quotes",), data.get("quotes", []), problems)
+    report_duplicates(doc, ("claims",), data.get("claims", []), problems)
     return Article(
         id=source.id,
         title=data["title"],
@@ -381,7 +403,7 @@ def build_article(source: ArticleSource, refs: Refs, today: date) -> Article | N
         author=data["author"],
         language=data["language"],
         published=published,
-        mentions={kind: list(mentions.get(kind, [])) for kind in ("people", "organisations", "places")},
+        mentions={kind: list(mentions.get(kind, [])) for kind in ENTITY_KINDS},
         quotes=quotes,
         claims=[c for c in claims if c is not None],
         tags=list(data.get("tags", [])),
@@ -390,15 +412,6 @@ def build_article(source: ArticleSource, refs: Refs, today: date) -> Article | N
         text_path=source.text_path,
         meta=doc,
     )
-
-
-def check_unique_ids(doc: Document, key: str, items: list[dict[str, Any]], problems: list[Problem]) -> None:
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item["id"] in seen:
-            first = doc.at((key, seen[item["id"]], "id"))[0]
-            problems.append(doc.problem((key, i, "id"), f"duplicate id '{item['id']}' (first at line {first})"))
-        seen.setdefault(item["id"], i)
 
 
 def build_quote(source: ArticleSource, index: int, data: dict[str, Any], refs: Refs) -> Quote:

@@ -15,8 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .analyse import Analysis, Mention
-from .markup import attr, inline_escape, md_escape, number, url
-from .model import Article, Claim, Dating, Dossier, Paragraph, Quote
+from .markup import encode_url, format_number, inline_escape, md_escape
+from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quote
 from .reference import render_reference
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,6 +33,20 @@ KIND_LABELS = {
     "change": "Wandel über die Zeit",
     "scope": "Unterschiedlicher Bezug",
     "agreement": "Übereinstimmung",
+}
+KIND_TITLES = {"people": "Personen", "organisations": "Organisationen", "places": "Orte"}
+ENTITY_KIND_LABELS = {
+    "government": "Regierung/Behörde",
+    "military": "Militär",
+    "intelligence": "Nachrichtendienst",
+    "state-media": "Staatsmedium",
+    "media": "Medium",
+    "international": "Internationale Organisation",
+    "group": "Gruppe",
+    "country": "Staat",
+    "region": "Region",
+    "city": "Stadt",
+    "site": "Ort",
 }
 PRECISION = {"day": "tagesgenau", "month": "monatsgenau", "year": "jahresgenau"}
 BASIS = {"stated": "im Text angegeben", "inferred": "erschlossen"}
@@ -88,20 +102,20 @@ class PageContext:
             return Markup(f"nicht benannt („{md_escape(claim.attribution)}“)")
         return Markup("nicht benannt")
 
-    def excerpt(self, claim_or_quote: Claim | Quote) -> Markup:
-        """Link a passage to its paragraph in the article page."""
-        kind = "c" if isinstance(claim_or_quote, Claim) else "q"
-        text = claim_or_quote.excerpt if isinstance(claim_or_quote, Claim) else claim_or_quote.text
-        paragraph = claim_or_quote.spans[0].paragraph if claim_or_quote.spans else 0
-        quoted = Markup(f"„{md_escape(text)}“")
-        anchor = f"{kind}-{claim_or_quote.id}"
-        return Markup(f"{quoted} ({self.article(claim_or_quote.article, anchor, f'¶ {paragraph}')})")
+    def passage(self, item: Claim | Quote, text: object) -> Markup:
+        """Link to the paragraph of the article where a quote or claim stands."""
+        anchor = f"c-{item.id}" if isinstance(item, Claim) else f"q-{item.id}"
+        return self.article(item.article, anchor, text or f"¶ {item.spans[0].paragraph}")
+
+    def excerpt(self, item: Claim | Quote) -> Markup:
+        """Quote a passage and link it to its paragraph."""
+        text = item.excerpt if isinstance(item, Claim) else item.text
+        return Markup(f"„{md_escape(text)}“ ({self.passage(item, None)})")
 
     def source(self, claim: Claim) -> Markup:
         """Quote a claim's excerpt and link it to its paragraph, naming the article."""
         title = self.dossier.articles[claim.article].title
-        paragraph = claim.spans[0].paragraph if claim.spans else 0
-        link = self.article(claim.article, f"c-{claim.id}", f"{title}, ¶ {paragraph}")
+        link = self.passage(claim, f"{title}, ¶ {claim.spans[0].paragraph}")
         return Markup(f"„{md_escape(claim.excerpt)}“ – {link}")
 
 
@@ -110,11 +124,11 @@ def value_text(claim: Claim, dossier: Dossier) -> str:
     topic = dossier.topics[claim.topic]
     if claim.category is not None:
         return topic.categories[claim.category].label
-    text = number(claim.value)
+    text = format_number(claim.value)
     bounds = [b for b in (claim.lower, claim.upper) if b is not None and b != claim.value]
     if bounds:
-        low = number(claim.lower) if claim.lower is not None else "…"
-        high = number(claim.upper) if claim.upper is not None else "…"
+        low = format_number(claim.lower) if claim.lower is not None else "…"
+        high = format_number(claim.upper) if claim.upper is not None else "…"
         text += f" ({low}–{high})"
     return text
 
@@ -142,7 +156,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            num=number, attr=attr, url=url, date=dating_text, value=lambda c: value_text(c, dossier)
+            num=format_number, url=encode_url, date=dating_text, value=lambda c: value_text(c, dossier)
         )
         self.env.globals.update(
             d=dossier,
@@ -150,14 +164,9 @@ class Renderer:
             KIND_LABELS=KIND_LABELS,
             PRECISION=PRECISION,
             BASIS=BASIS,
-            SECTIONS=SECTIONS,
-            page_path=page_path,
-            quotes_by=self.quotes_by,
-            claims_by=self.claims_by,
-            claims_about_place=self.claims_about_place,
+            KIND_TITLES=KIND_TITLES,
+            ENTITY_KIND_LABELS=ENTITY_KIND_LABELS,
             render_paragraph=self.render_paragraph,
-            articles_by_date=self.articles_by_date,
-            timeline=self.timeline,
         )
         self.contexts: dict[str, PageContext] = {}
 
@@ -194,8 +203,8 @@ class Renderer:
             ("artikel/index.md", "articles_index.md.j2", "Artikel", {}),
             ("themen/index.md", "topics_index.md.j2", "Themen", {}),
         ]
-        for kind in ("people", "organisations", "places"):
-            pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", INDEX_TITLES[kind], {"kind": kind}))
+        for kind in ENTITY_KINDS:
+            pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", KIND_TITLES[kind], {"kind": kind}))
             for entity in d.entities[kind].values():
                 pages.append(
                     (
@@ -229,33 +238,6 @@ class Renderer:
                     incoming[target].add(source)
         return {target: sorted(sources) for target, sources in incoming.items() if target in bodies}
 
-    def quotes_by(self, person_id: str) -> list[Quote]:
-        return [q for a in self.dossier.articles.values() for q in a.quotes if q.speaker == person_id]
-
-    def claims_by(self, entity_id: str) -> list[Claim]:
-        return [c for a in self.dossier.articles.values() for c in a.claims if c.claimant == entity_id]
-
-    def claims_about_place(self, place_id: str) -> list[Claim]:
-        out = []
-        for article in self.dossier.articles.values():
-            for claim in article.claims:
-                topic = self.dossier.topics[claim.topic]
-                labels = [topic.scopes.get(claim.scope), topic.categories.get(claim.category or "")]
-                if any(label is not None and label.place == place_id for label in labels):
-                    out.append(claim)
-        return out
-
-    def articles_by_date(self) -> list[Article]:
-        return sorted(self.dossier.articles.values(), key=lambda a: (a.published.start, a.id), reverse=True)
-
-    def timeline(self) -> list[tuple[Any, str, Any]]:
-        """Return (dating, kind, item) events: publications and dated claims, oldest first."""
-        events: list[tuple[Any, str, Any]] = [(a.published, "article", a) for a in self.dossier.articles.values()]
-        events += [
-            (c.as_of, "claim", c) for a in self.dossier.articles.values() for c in a.claims if not c.as_of_inherited
-        ]
-        return sorted(events, key=lambda e: (e[0].start, e[0].end, e[1], e[2].id))
-
     def render_paragraph(self, page: PageContext, article: Article, paragraph: Paragraph) -> Markup:
         """Render one paragraph with its quotes and claims highlighted and first mentions linked."""
         return render_paragraph(
@@ -264,9 +246,6 @@ class Renderer:
             paragraph,
             [m for m in self.analysis.mentions if m.article == article.id and m.paragraph == paragraph.number],
         )
-
-
-INDEX_TITLES = {"people": "Personen", "organisations": "Organisationen", "places": "Orte"}
 
 
 @dataclass(frozen=True)
@@ -278,7 +257,7 @@ class Highlight:
     marker: Markup | None
 
 
-def highlights_in(page: PageContext, article: Article, number_: int) -> list[Highlight]:
+def collect_highlights(page: PageContext, article: Article, number_: int) -> list[Highlight]:
     """Collect the quote and claim spans of one paragraph with their anchors and links."""
     found: list[Highlight] = []
     for quote in article.quotes:
@@ -298,9 +277,9 @@ def highlights_in(page: PageContext, article: Article, number_: int) -> list[Hig
 def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, mentions: list[Mention]) -> Markup:
     """Render a paragraph's text with <mark> runs for highlights and links for first mentions."""
     text = paragraph.text
-    marks = highlights_in(page, article, paragraph.number)
+    marks = collect_highlights(page, article, paragraph.number)
     cuts = {0, len(text)} | {h.start for h in marks} | {h.end for h in marks}
-    links = {m.start: m for m in first_mentions(mentions, cuts)}
+    links = {m.start: m for m in select_first_mentions(mentions, cuts)}
     cuts |= set(links) | {m.end for m in links.values()}
     out: list[str] = []
     open_css = ""
@@ -328,7 +307,7 @@ def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, 
     return Markup("".join(out))
 
 
-def first_mentions(mentions: list[Mention], cuts: set[int]) -> list[Mention]:
+def select_first_mentions(mentions: list[Mention], cuts: set[int]) -> list[Mention]:
     """Keep the first mention of each entity that does not cross a highlight boundary."""
     chosen: list[Mention] = []
     seen: set[str] = set()

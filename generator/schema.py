@@ -187,7 +187,7 @@ DATING = Record(
         Field(
             "reason",
             Str(),
-            "Why the date was inferred, naming the evidence (required when `basis` is `inferred`).",
+            "Why the date was inferred, naming the evidence; German, readers see it (required if inferred).",
             required=False,
         ),
     ),
@@ -219,7 +219,7 @@ QUOTE = Record(
             "quotation the narrator interrupts (`„Diese Entsendung“, sagte Singh, „zeigt …“`).",
         ),
         Field("topic", Ref(kinds=("topics",)), "The claim topic the quotation speaks to.", required=False),
-        Field("note", Str(), "A curator's remark.", required=False),
+        Field("note", Str(), "A curator's remark, in German: readers see it.", required=False),
     ),
 )
 
@@ -259,7 +259,7 @@ CLAIM = Record(
         ),
         Field("attribution", Str(), "The words the text uses for the source (`Nachrichtendienste`).", required=False),
         Field("excerpt", Str(), "The exact passage of the text that supports the claim, within one paragraph."),
-        Field("note", Str(), "A curator's remark.", required=False),
+        Field("note", Str(), "A curator's remark, in German: readers see it.", required=False),
     ),
 )
 
@@ -286,7 +286,12 @@ ARTICLE = Record(
         Field("quotes", ListOf(QUOTE), "Quotations.", required=False),
         Field("claims", ListOf(CLAIM), "Claims reported in the article.", required=False),
         Field("tags", ListOf(ID, unique=True), "Free tags.", required=False),
-        Field("notes", ListOf(Str()), "Curator notes, e.g. on garbled or machine-translated passages.", required=False),
+        Field(
+            "notes",
+            ListOf(Str()),
+            "Curator notes in German, e.g. on garbled or machine-translated passages.",
+            required=False,
+        ),
     ),
 )
 

@@ -55,7 +55,7 @@ def describe_error(doc: Document, root: Type, error: ValidationError) -> list[Pr
         detail = f" of at most {expected.max_length} characters"
     elif error.validator in ("minimum", "maximum"):
         detail = f" ({error.validator} {error.validator_value:g})"
-    return [doc.problem(where, f"expected {words}{detail}, found {found(value)}")]
+    return [doc.problem(where, f"expected {words}{detail}, found {describe_value(value)}")]
 
 
 def unknown_key_message(key: str, allowed: list[str]) -> str:
@@ -84,13 +84,16 @@ def type_at(root: Type, where: tuple[Any, ...]) -> Type | None:
     return current
 
 
-def found(value: Any) -> str:
+def describe_value(value: Any) -> str:
     """Describe a YAML value for an error message."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):
+        digits = str(value)
+        return f"the number {digits}" if len(digits) <= 20 else f"a number of {len(digits)} digits"
+    if isinstance(value, float):
         return f"the number {value:g}"
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "…"

@@ -36,6 +36,8 @@ def write_pages(out_dir: Path, pages: dict[str, str]) -> WriteReport:
 
 def check_output_dir(out_dir: Path) -> None:
     """Refuse to manage a non-empty directory that was not written by this tool."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UnsafeOutput(f"{out_dir} exists and is not a directory; refusing to overwrite it")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise UnsafeOutput(
             f"{out_dir} is not empty and was not written by 'dossier generate'; refusing to overwrite it"

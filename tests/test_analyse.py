@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from conftest import TODAY, write_content
 
-from generator.analyse import classify, interval, mention_pattern, sentence_at
+from generator.analyse import classify, mention_pattern, read_interval, sentence_at
 from generator.build import check
 from generator.model import Claim, Dating, Labelled, Topic
 from generator.problems import ContentError
@@ -12,7 +12,7 @@ from generator.problems import ContentError
 def errors(root) -> list[str]:
     with pytest.raises(ContentError) as info:
         check(root, TODAY)
-    return [str(p) for p in info.value.problems]
+    return [str(p) for p in info.value.problems if not p.warning]
 
 
 def test_quote_and_claim_spans_are_located(tmp_path, content):
@@ -39,7 +39,7 @@ def test_excerpt_spanning_two_paragraphs(tmp_path, content, meta):
     meta["claims"][0]["excerpt"] = "seien in Kursk. Zwischentitel"
     assert errors(write_content(tmp_path, content)) == [
         "content/articles/erster-artikel.yaml:31:12: claim excerpt spans more than one paragraph of "
-        "erster-artikel.txt; it must lie within one paragraph"
+        "erster-artikel.txt; it must lie within one"
     ]
 
 
@@ -48,7 +48,7 @@ def test_listed_mention_must_be_in_the_text(tmp_path, content, meta):
     meta["mentions"]["people"].append("bert")
     assert errors(write_content(tmp_path, content)) == [
         "content/articles/erster-artikel.yaml:13:5: 'bert' is listed as mentioned, but none of its names "
-        "('Bert Beispiel') is in the text; add the spelling the text uses as an alias"
+        "('Bert Beispiel') is in the text (other than inside a longer name); add the spelling the text uses as an alias"
     ]
 
 
@@ -105,6 +105,9 @@ def claim(value, qualifier=None, scope="russland", when="2024-10-28", claimant="
         (claim(10000), claim(12000, "erwartet", claimant="b"), "scope"),
         (claim(3000, when="2024-10"), claim(12000, when="2025-04", claimant="b"), "change"),
         (claim(3000, when="2024"), claim(10000, when="2024-10-28", claimant="b"), "contradiction"),
+        (claim(3000, "mehr als"), claim(3000, "bis zu", claimant="b"), "contradiction"),
+        (claim(3000, "mindestens"), claim(3000, "bis zu", claimant="b"), "agreement"),
+        (claim(12000, "möglicherweise"), claim(10000, claimant="b"), "scope"),
     ],
 )
 def test_classification(a, b, kind):
@@ -117,6 +120,35 @@ def test_imprecise_contradiction_says_so():
 
 
 def test_interval_reading():
-    assert interval(claim(10000, "etwa")) == pytest.approx((9000, 11000))
-    assert interval(claim(3000, "mindestens")) == (3000, float("inf"))
-    assert interval(claim(12000, "bis zu")) == (0, 12000)
+    assert read_interval(claim(10000, "etwa")) == pytest.approx((9000, 11000))
+    assert read_interval(claim(3000, "mindestens")) == (3000, float("inf"))
+    assert read_interval(claim(12000, "bis zu")) == (0, 12000)
+
+
+def test_missing_part_of_a_split_quote_is_pointed_at(tmp_path, content, meta):
+    meta["quotes"][0]["text"][1] = "und bleiben nicht dabei."
+    assert errors(write_content(tmp_path, content)) == [
+        "content/articles/erster-artikel.yaml:23:5: quote not found in erster-artikel.txt; "
+        'closest passage (paragraph 4, 75% similar): "„und bleiben dabei.“ Das"'
+    ]
+
+
+def test_warnings_for_repeated_passages_and_values_missing_from_excerpts(tmp_path, content, meta):
+    content["articles"]["erster-artikel"]["text"] += "Noch einmal: mindestens 3.000 Soldaten seien in Kursk.\n"
+    meta["claims"][1]["value"] = 1000
+    checked = check(write_content(tmp_path, content), TODAY)
+    assert [str(p) for p in checked.warnings] == [
+        "content/articles/erster-artikel.yaml:31:12: warning: claim excerpt occurs 2 times (paragraphs 2, 5); "
+        "the first is highlighted",
+        "content/articles/erster-artikel.yaml:34:10: warning: value 1.000 does not appear in the excerpt "
+        "(looked for '1.000' or '1000')",
+    ]
+
+
+def test_a_name_inside_a_longer_name_is_not_a_mention(tmp_path, content, meta):
+    content["organisations"].append({"id": "muster-ag", "name": "Anna Muster AG", "kind": "group"})
+    content["articles"]["erster-artikel"]["text"] += "Die Anna Muster AG widersprach.\n"
+    meta["mentions"]["organisations"].append("muster-ag")
+    checked = check(write_content(tmp_path, content), TODAY)
+    last = [(m.entity.id, m.paragraph) for m in checked.analysis.mentions if m.paragraph == 5]
+    assert last == [("muster-ag", 5)]

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.markup import md_escape, number
+from generator.markup import format_number, md_escape
 
 
 @pytest.mark.parametrize(
@@ -10,7 +10,7 @@ from generator.markup import md_escape, number
         ("*fett* und _kursiv_", "&#42;fett&#42; und &#95;kursiv&#95;"),
         ("<b>x</b> & y", "&#60;b&#62;x&#60;/b&#62; &#38; y"),
         ("[a](javascript:x)", "&#91;a&#93;(javascript:x)"),
-        ("{: #id } | a", "&#123;: #id &#125; &#124; a"),
+        ("{: #id } | a", "&#123;: &#35;id &#125; &#124; a"),
         ("zwei\nZeilen", "zwei Zeilen"),
     ],
 )
@@ -22,6 +22,9 @@ def test_md_escape(text, expected):
     ("text", "expected"),
     [
         ("# Titel", "&#35; Titel"),
+        ("!!! danger", "&#33;&#33;&#33; danger"),
+        (" - eingerückt", "&#45; eingerückt"),
+        ("Kanal #", "Kanal &#35;"),
         ("- Punkt", "&#45; Punkt"),
         ("28. Oktober 2024", "28&#46; Oktober 2024"),
         ("1) Punkt", "1&#41; Punkt"),
@@ -38,6 +41,8 @@ def test_none_is_a_template_bug():
         md_escape(None)
 
 
-@pytest.mark.parametrize(("value", "text"), [(3000, "3.000"), (600000, "600.000"), (2.5, "2,5"), (12000.0, "12.000")])
+@pytest.mark.parametrize(
+    ("value", "text"), [(3000, "3.000"), (600000, "600.000"), (2.5, "2,5"), (12000.0, "12.000"), (2.999, "3")]
+)
 def test_german_numbers(value, text):
-    assert number(value) == text
+    assert format_number(value) == text

@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -53,26 +55,24 @@ def generate(root: Path, out_dir: Path | None = None, today: date | None = None)
     return checked, write_pages(out_dir or root / "dossier", pages)
 
 
+def mkdocs_command(root: Path, *args: str) -> list[str]:
+    """Return the command line running MkDocs on the project's mkdocs.yml."""
+    return [sys.executable, "-m", "mkdocs", *args, "--config-file", str(root / "mkdocs.yml")]
+
+
+def mkdocs_env() -> dict[str, str]:
+    """Return the environment for MkDocs, without Material's end-of-life banner."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def build_site(root: Path) -> None:
     """Run `mkdocs build --strict` into a temporary folder and swap it in as `site/` on success."""
     site = root / "site"
     staging = root / f".site.{os.getpid()}.tmp"
     previous = root / f".site.{os.getpid()}.old"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "--config-file",
-        str(root / "mkdocs.yml"),
-        "--site-dir",
-        str(staging),
-    ]
+    command = mkdocs_command(root, "build", "--strict", "--quiet", "--site-dir", str(staging))
     try:
-        result = subprocess.run(command, cwd=root, env=env, check=False)
+        result = subprocess.run(command, cwd=root, env=mkdocs_env(), check=False)
         if result.returncode != 0:
             raise SiteBuildError(f"mkdocs build failed with exit status {result.returncode}; site/ was left as it was")
         if site.exists():
@@ -85,3 +85,32 @@ def build_site(root: Path) -> None:
 
 class SiteBuildError(Exception):
     """Raised when MkDocs fails; the previous site is kept."""
+
+
+def serve(root: Path, dev_addr: str, regenerate: Callable[[], None]) -> None:
+    """Run `mkdocs serve` (which reloads on dossier/ changes); call `regenerate` when content/ changes."""
+    server = subprocess.Popen(mkdocs_command(root, "serve", "--dev-addr", dev_addr), cwd=root, env=mkdocs_env())
+    stamp = content_stamp(root)
+    try:
+        while server.poll() is None:
+            time.sleep(1)
+            if (new := content_stamp(root)) != stamp:
+                stamp = new
+                regenerate()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def content_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Return (path, size, mtime) of every content file, to notice changes."""
+    stamps = []
+    for path in sorted((root / "content").rglob("*")):
+        try:
+            info = path.stat()
+        except FileNotFoundError:  # removed while we looked (an editor's swap file)
+            continue
+        stamps.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(stamps)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -37,6 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def make_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with one subcommand per action."""
     parser = argparse.ArgumentParser(prog="dossier", description="Build the dossier site from content/.")
     parser.add_argument("--root", default=".", help="project directory holding content/ and mkdocs.yml (default: .)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -64,6 +63,7 @@ def report(problems: list[Problem]) -> None:
 
 
 def run_check(root: Path, args: argparse.Namespace) -> int:
+    """Check the content and print a summary."""
     checked = build.check(root)
     report(checked.warnings)
     d = checked.dossier
@@ -74,6 +74,7 @@ def run_check(root: Path, args: argparse.Namespace) -> int:
 
 
 def run_generate(root: Path, args: argparse.Namespace) -> int:
+    """Check, then write the pages; print what was written."""
     out_dir = Path(args.output).resolve() if args.output else None
     checked, written = build.generate(root, out_dir)
     report(checked.warnings)
@@ -86,6 +87,7 @@ def run_generate(root: Path, args: argparse.Namespace) -> int:
 
 
 def run_build(root: Path, args: argparse.Namespace) -> int:
+    """Generate, then build the site with MkDocs."""
     started = time.perf_counter()
     run_generate(root, argparse.Namespace(output=None))
     build.build_site(root)
@@ -94,45 +96,17 @@ def run_build(root: Path, args: argparse.Namespace) -> int:
 
 
 def run_serve(root: Path, args: argparse.Namespace) -> int:
-    """Serve with MkDocs (which reloads on dossier/ changes) and regenerate on content/ changes."""
+    """Preview the site; regenerate on content changes, reporting problems without stopping."""
     run_generate(root, argparse.Namespace(output=None))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--dev-addr",
-            args.dev_addr,
-            "--config-file",
-            str(root / "mkdocs.yml"),
-        ],
-        cwd=root,
-        env=env,
-    )
-    stamp = content_stamp(root)
-    try:
-        while server.poll() is None:
-            time.sleep(1)
-            if (new := content_stamp(root)) != stamp:
-                stamp = new
-                try:
-                    run_generate(root, argparse.Namespace(output=None))
-                except ContentError as exc:
-                    report(exc.problems)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.terminate()
-        server.wait()
+
+    def regenerate() -> None:
+        try:
+            run_generate(root, argparse.Namespace(output=None))
+        except ContentError as exc:
+            report(exc.problems)
+
+    build.serve(root, args.dev_addr, regenerate)
     return 0
-
-
-def content_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Return (path, size, mtime) of every content file, to notice changes."""
-    files = sorted(p for p in (root / "content").rglob("*") if p.is_file())
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ class Dating:
 
     @property
     def precision(self) -> str:
+        """Return "year", "month" or "day", from how much of the date is written."""
         return {4: "year", 7: "month"}.get(len(self.text), "day")
 
     def german(self) -> str:
@@ -56,6 +57,7 @@ class Dating:
         return month if self.precision == "month" else f"{self.start.day}. {month}"
 
     def overlaps(self, other: Dating) -> bool:
+        """Tell whether the two periods share a day."""
         return self.start <= other.end and other.start <= self.end
 
 
@@ -193,6 +195,7 @@ class Dossier:
     pages: dict[str, str]
 
     def entity(self, entity_id: str) -> Entity:
+        """Return the person, organisation or place with this id."""
         for table in self.entities.values():
             if entity_id in table:
                 return table[entity_id]
@@ -415,6 +418,7 @@ def build_article(source: ArticleSource, refs: Refs, today: date) -> Article | N
 
 
 def build_quote(source: ArticleSource, index: int, data: dict[str, Any], refs: Refs) -> Quote:
+    """Build one quote, checking its speaker and topic."""
     where = ("quotes", index)
     refs.check(source.meta, (*where, "speaker"), data["speaker"], ("people",))
     refs.check(source.meta, (*where, "topic"), data.get("topic"), ("topics",))
@@ -425,6 +429,7 @@ def build_quote(source: ArticleSource, index: int, data: dict[str, Any], refs: R
 def build_claim(
     source: ArticleSource, index: int, data: dict[str, Any], published: Dating, refs: Refs, today: date
 ) -> Claim | None:
+    """Build one claim, checking its references, value, scope and date."""
     doc, where = source.meta, ("claims", index)
     refs.check(doc, (*where, "claimant"), data["claimant"], ("people", "organisations"))
     if not refs.check(doc, (*where, "topic"), data["topic"], ("topics",)):
@@ -466,6 +471,7 @@ def check_claim_value(
 
 
 def numeric_problems(doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic) -> list[Problem]:
+    """Report what a claim on a numeric topic gets wrong."""
     found = []
     if "value" not in data:
         found.append(doc.problem(where, f"missing key 'value': topic '{topic.id}' is numeric"))
@@ -481,6 +487,7 @@ def numeric_problems(doc: Document, where: tuple[Any, ...], data: dict[str, Any]
 
 
 def categorical_problems(doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic) -> list[Problem]:
+    """Report what a claim on a categorical topic gets wrong."""
     found = []
     for key in ("value", "lower", "upper"):
         if key in data:

@@ -75,6 +75,7 @@ class PageContext:
     links: set[str] = field(default_factory=set)
 
     def href(self, target: str, anchor: str | None = None) -> str:
+        """Return the relative link from this page to `target`, recording it for backlinks."""
         if target == self.path:
             return f"#{anchor}" if anchor else posixpath.basename(target)
         self.links.add(target)
@@ -82,16 +83,20 @@ class PageContext:
         return relative + (f"#{anchor}" if anchor else "")
 
     def link(self, target: str, text: object, anchor: str | None = None) -> Markup:
+        """Return a Markdown link with escaped text."""
         return Markup(f"[{md_escape(text)}]({self.href(target, anchor)})")
 
     def entity(self, entity_id: str, anchor: str | None = None) -> Markup:
+        """Link to an entity's page, named by its name."""
         entity = self.dossier.entity(entity_id)
         return self.link(page_path(entity.kind, entity_id), entity.name, anchor)
 
     def article(self, article_id: str, anchor: str | None = None, text: object = None) -> Markup:
+        """Link to an article's page (or an anchor in it)."""
         return self.link(page_path("articles", article_id), text or self.dossier.articles[article_id].title, anchor)
 
     def topic(self, topic_id: str, anchor: str | None = None, text: object = None) -> Markup:
+        """Link to a topic's page (or an anchor in it)."""
         return self.link(page_path("topics", topic_id), text or self.dossier.topics[topic_id].title, anchor)
 
     def claimant(self, claim: Claim) -> Markup:
@@ -134,6 +139,7 @@ def value_text(claim: Claim, dossier: Dossier) -> str:
 
 
 def dating_text(dating: Dating, inherited: bool = False) -> str:
+    """Format a date for a table cell, saying whether it is inherited or inferred."""
     text = dating.german()
     if inherited:
         return f"{text} (Artikeldatum)"

@@ -21,6 +21,7 @@ class Type:
     words = "a value"
 
     def json_schema(self) -> dict[str, Any]:
+        """Return the JSON Schema of values of this type."""
         raise NotImplementedError
 
 
@@ -176,7 +177,8 @@ KIND_WORDS = {
 
 ID = Str(words="an id (lowercase letters, digits and single hyphens)", pattern=ID_PATTERN, max_length=80)
 DATE = Str(words="a date written YYYY, YYYY-MM or YYYY-MM-DD", pattern=DATE_PATTERN, max_length=10)
-ALIASES = ListOf(Str(words="a name", max_length=200), unique=True)
+NAME = Str(words="a name (no leading or trailing spaces)", pattern=r"^\S(.*\S)?$", max_length=200)
+ALIASES = ListOf(NAME, unique=True)
 
 DATING = Record(
     name="dating",
@@ -300,7 +302,7 @@ PERSON = Record(
     doc="An entry of `content/people.yaml`.",
     fields=(
         Field("id", ID, "Unique id; the page is `personen/<id>`."),
-        Field("name", Str(max_length=200), "The name as the dossier writes it."),
+        Field("name", NAME, "The name as the dossier writes it."),
         Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
         Field("role", Str(), "Role or office (German)."),
         Field(
@@ -318,7 +320,7 @@ ORGANISATION = Record(
     doc="An entry of `content/organisations.yaml`.",
     fields=(
         Field("id", ID, "Unique id; the page is `organisationen/<id>`."),
-        Field("name", Str(max_length=200), "The name as the dossier writes it."),
+        Field("name", NAME, "The name as the dossier writes it."),
         Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
         Field(
             "kind",
@@ -335,7 +337,7 @@ PLACE = Record(
     doc="An entry of `content/places.yaml`.",
     fields=(
         Field("id", ID, "Unique id; the page is `orte/<id>`."),
-        Field("name", Str(max_length=200), "The name as the dossier writes it."),
+        Field("name", NAME, "The name as the dossier writes it."),
         Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
         Field("kind", Enum(values=("country", "region", "city", "site")), "What kind of place it is."),
         Field("lat", Num(words="a latitude", minimum=-90, maximum=90), "Latitude (WGS 84)."),

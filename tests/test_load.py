@@ -112,3 +112,10 @@ def test_encoding_problems(tmp_path, content):
 def test_empty_file(tmp_path, content):
     root = write_content(tmp_path, content, raw={"topics.yaml": ""})
     assert problems_of(root) == ["content/topics.yaml:1:1: file is empty"]
+
+
+def test_blank_alias_is_refused(tmp_path, content):
+    content["people"][0]["aliases"] = [" "]
+    assert problems_of(write_content(tmp_path, content)) == [
+        "content/people.yaml:4:5: expected a name (no leading or trailing spaces), found ' '"
+    ]

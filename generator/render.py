@@ -53,12 +53,13 @@ BASIS = {"stated": "im Text angegeben", "inferred": "erschlossen"}
 
 
 def front_matter(title: str) -> str:
-    """Return YAML front matter setting the page title, HTML-escaped.
+    """Return YAML front matter: the page title, HTML-escaped, and no navigation sidebar.
 
     MkDocs and Material put the page title into <title> and the header without escaping it (and
     `striptags` even unescapes a title taken from the H1), so the title is given here, escaped.
+    The navigation is in the header tabs; the sidebar would only narrow the wide tables.
     """
-    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n"
+    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\nhide:\n  - navigation\n---\n\n"
 
 
 def page_path(kind: str, item_id: str) -> str:

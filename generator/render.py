@@ -48,6 +48,14 @@ ENTITY_KIND_LABELS = {
     "city": "Stadt",
     "site": "Ort",
 }
+LANGUAGES = {
+    "de": "Deutsch",
+    "en": "Englisch",
+    "fr": "Französisch",
+    "ru": "Russisch",
+    "uk": "Ukrainisch",
+    "ko": "Koreanisch",
+}
 PRECISION = {"day": "tagesgenau", "month": "monatsgenau", "year": "jahresgenau"}
 BASIS = {"stated": "im Text angegeben", "inferred": "erschlossen"}
 
@@ -172,6 +180,7 @@ class Renderer:
             PRECISION=PRECISION,
             BASIS=BASIS,
             KIND_TITLES=KIND_TITLES,
+            LANGUAGES=LANGUAGES,
             ENTITY_KIND_LABELS=ENTITY_KIND_LABELS,
             render_paragraph=self.render_paragraph,
         )

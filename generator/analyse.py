@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from .markup import format_number
@@ -75,25 +75,40 @@ class Analysis:
     dossier: Dossier
     mentions: list[Mention]
     topics: dict[str, TopicAnalysis]
+    # Indexes, so that rendering stays linear in the size of the dossier.
+    by_entity: dict[str, list[Mention]] = field(init=False, default_factory=dict)
+    by_paragraph: dict[tuple[str, int], list[Mention]] = field(init=False, default_factory=dict)
+    by_speaker: dict[str, list[Quote]] = field(init=False, default_factory=dict)
+    by_claimant: dict[str, list[Claim]] = field(init=False, default_factory=dict)
+    by_place: dict[str, list[Claim]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.mentions:
+            self.by_entity.setdefault(mention.entity.id, []).append(mention)
+            self.by_paragraph.setdefault((mention.article, mention.paragraph), []).append(mention)
+        for article in self.dossier.articles.values():
+            for quote in article.quotes:
+                self.by_speaker.setdefault(quote.speaker, []).append(quote)
+            for claim in article.claims:
+                self.by_claimant.setdefault(claim.claimant or "", []).append(claim)
+                for place in places_of(self.dossier.topics[claim.topic], claim):
+                    self.by_place.setdefault(place, []).append(claim)
 
     def mentions_of(self, entity_id: str) -> list[Mention]:
-        return [m for m in self.mentions if m.entity.id == entity_id]
+        return self.by_entity.get(entity_id, [])
+
+    def mentions_in(self, article_id: str, paragraph: int) -> list[Mention]:
+        return self.by_paragraph.get((article_id, paragraph), [])
 
     def quotes_by(self, person_id: str) -> list[Quote]:
-        return [q for a in self.dossier.articles.values() for q in a.quotes if q.speaker == person_id]
+        return self.by_speaker.get(person_id, [])
 
     def claims_by(self, entity_id: str) -> list[Claim]:
-        return [c for a in self.dossier.articles.values() for c in a.claims if c.claimant == entity_id]
+        return self.by_claimant.get(entity_id, [])
 
     def claims_about_place(self, place_id: str) -> list[Claim]:
         """Return claims whose category or scope stands for the place."""
-        found = []
-        for claim in (c for a in self.dossier.articles.values() for c in a.claims):
-            topic = self.dossier.topics[claim.topic]
-            labels = [topic.scopes.get(claim.scope), topic.categories.get(claim.category or "")]
-            if any(label is not None and label.place == place_id for label in labels):
-                found.append(claim)
-        return found
+        return self.by_place.get(place_id, [])
 
     def articles_by_date(self) -> list[Article]:
         """Return the articles, newest first."""
@@ -105,6 +120,12 @@ class Analysis:
         events: list[tuple[Dating, str, Article | Claim]] = [(a.published, "article", a) for a in articles]
         events += [(c.as_of, "claim", c) for a in articles for c in a.claims if not c.as_of_inherited]
         return sorted(events, key=lambda e: (e[0].start, e[0].end, e[1], e[2].id))
+
+
+def places_of(topic: Topic, claim: Claim) -> set[str]:
+    """Return the places a claim's scope or category stands for."""
+    labels = [topic.scopes.get(claim.scope), topic.categories.get(claim.category or "")]
+    return {label.place for label in labels if label is not None and label.place}
 
 
 def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:

@@ -260,7 +260,7 @@ class Renderer:
             page,
             article,
             paragraph,
-            [m for m in self.analysis.mentions if m.article == article.id and m.paragraph == paragraph.number],
+            self.analysis.mentions_in(article.id, paragraph.number),
         )
 
 

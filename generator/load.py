@@ -13,9 +13,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
 from .schema import ID_PATTERN
-from .validate import validate_document
+from .validate import markup_problems, text_markup_problems, validate_document
 
 MAX_FILE_BYTES = 2_000_000
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 REGISTRY_FILES = ("people", "organisations", "places", "topics")
 YAML_TAG = "tag:yaml.org,2002:"
 PLAIN_SCALAR_TAGS = {YAML_TAG + t for t in ("null", "bool", "int", "float", "str", "timestamp")}
@@ -117,7 +118,10 @@ def load_articles(root: Path, folder: Path, problems: list[Problem]) -> list[Art
             continue
         text = read_text(root, txt, problems)
         doc = load_yaml(root, meta, "article", problems)
-        if text is not None:
+        if text is not None and not text.strip():
+            problems.append(Problem(rel(root, txt), 1, 1, "article text is empty"))
+        elif text is not None:
+            problems.extend(text_markup_problems(rel(root, txt), text))
             articles.append(ArticleSource(stem, doc, text, rel(root, txt)))
     return articles
 
@@ -159,11 +163,10 @@ def read_text(root: Path, path: Path, problems: list[Problem]) -> str | None:
         line, col = position_of(text[: text.index("\r")])
         problems.append(Problem(name, line, col, "carriage return found; use \\n line endings"))
         return None
-    for index, char in enumerate(text):
-        if ord(char) < 32 and char not in "\n\t":
-            line, col = position_of(text[:index])
-            problems.append(Problem(name, line, col, f"control character U+{ord(char):04X} found"))
-            return None
+    if control := CONTROL.search(text):
+        line, col = position_of(text[: control.start()])
+        problems.append(Problem(name, line, col, f"control character U+{ord(control.group()):04X} found"))
+        return None
     return text
 
 
@@ -201,6 +204,7 @@ def load_yaml(root: Path, path: Path, kind: str, problems: list[Problem]) -> Doc
     doc.data = to_data(node, (), doc, set(), problems)
     if len(problems) == before:
         problems.extend(validate_document(doc, kind))
+        problems.extend(markup_problems(doc))
     return doc
 
 

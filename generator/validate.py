@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,14 @@ from .schema import FILE_KINDS, ListOf, Nullable, Record, Str, Type, json_schema
 
 if TYPE_CHECKING:
     from .load import Document
+
+# Content is plain text. Markup that a renderer or browser could execute is refused outright,
+# even though every value is escaped on output: a PR that adds it is a mistake or an attack.
+MARKUP = (
+    (re.compile(r"<\s*/?\s*[A-Za-z!?]"), "HTML markup"),
+    (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE), "a script URL"),
+    (re.compile(r"\{[{%#]"), "template syntax"),
+)
 
 
 @cache
@@ -101,3 +110,43 @@ def describe_value(value: Any) -> str:
     if isinstance(value, list):
         return f"a list of {len(value)} item(s)"
     return "a mapping"
+
+
+def find_markup(text: str) -> tuple[int, str] | None:
+    """Return (offset, description) of the first executable-looking markup in `text`."""
+    hits = [(m.start(), what) for pattern, what in MARKUP if (m := pattern.search(text))]
+    return min(hits) if hits else None
+
+
+def markup_message(text: str, offset: int, what: str) -> str:
+    """Explain refused markup, showing it."""
+    return f"content must be plain text: found {what} '{text[offset : offset + 20]}'"
+
+
+def markup_problems(doc: Document) -> list[Problem]:
+    """Refuse markup in every text value of a YAML document."""
+    problems = []
+    for where, value in walk_strings(doc.data, ()):
+        if found := find_markup(value):
+            problems.append(doc.problem(where, markup_message(value, *found)))
+    return problems
+
+
+def text_markup_problems(path: str, text: str) -> list[Problem]:
+    """Refuse markup in an article text, pointing at its line and column."""
+    found = find_markup(text)
+    if not found:
+        return []
+    lines = text[: found[0]].split("\n")
+    return [Problem(path, len(lines), len(lines[-1]) + 1, markup_message(text, *found))]
+
+
+def walk_strings(data: Any, where: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
+    """List (path, text) of every string in nested YAML data."""
+    if isinstance(data, str):
+        return [(where, data)]
+    if isinstance(data, dict):
+        return [item for key, value in data.items() for item in walk_strings(value, (*where, key))]
+    if isinstance(data, list):
+        return [item for i, value in enumerate(data) for item in walk_strings(value, (*where, i))]
+    return []

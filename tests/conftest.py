@@ -118,3 +118,9 @@ def content() -> dict[str, Any]:
 def meta(content: dict[str, Any]) -> dict[str, Any]:
     """The metadata of the one article in `content`."""
     return content["articles"]["erster-artikel"]["meta"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def markup_passes_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let markup through validation, to test that rendering alone still escapes it (defence in depth)."""
+    monkeypatch.setattr("generator.validate.find_markup", lambda text: None)

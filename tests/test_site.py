@@ -95,7 +95,7 @@ def test_no_third_party_requests_in_pages(site):
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
 
 
-def test_hostile_content_never_becomes_markup(tmp_path, content, meta):
+def test_hostile_content_never_becomes_markup(tmp_path, content, meta, markup_passes_validation):
     hostile = '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3))'
     meta["title"] = hostile
     meta["quotes"][0]["role"] = hostile

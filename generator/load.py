@@ -21,6 +21,7 @@ REGISTRY_FILES = ("people", "organisations", "places", "topics")
 YAML_TAG = "tag:yaml.org,2002:"
 PLAIN_SCALAR_TAGS = {YAML_TAG + t for t in ("null", "bool", "int", "float", "str", "timestamp")}
 
+ALIAS_MESSAGE = "YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead"
 CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 Where = tuple[Any, ...]
@@ -34,6 +35,7 @@ class Document:
     data: Any
     marks: dict[Where, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Where, tuple[int, int]] = field(default_factory=dict)
+    has_alias: bool = False
 
     def at(self, where: Where, key: bool = False) -> tuple[int, int]:
         """Return (line, col) of a value (or its key), falling back to the nearest parent."""
@@ -221,12 +223,9 @@ def to_data(node: Node, where: Where, doc: Document, seen: set[int], problems: l
     """Convert a YAML node tree to plain data, recording marks and refusing unsafe constructs."""
     doc.marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if id(node) in seen:
-        problems.append(
-            doc.problem(
-                where,
-                "YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead",
-            )
-        )
+        if not doc.has_alias:  # one report per file: an alias bomb reuses values thousands of times
+            doc.has_alias = True
+            problems.append(doc.problem(where, ALIAS_MESSAGE))
         return None
     seen.add(id(node))
     if isinstance(node, MappingNode) and node.tag == YAML_TAG + "map":
@@ -246,6 +245,9 @@ def mapping_to_data(
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if key_node.tag == YAML_TAG + "merge":
+            problems.append(Problem(doc.path, *key_at, "merge keys (<<) are not allowed; write the keys out"))
+            continue
         if not isinstance(key_node, ScalarNode) or key_node.tag != YAML_TAG + "str":
             problems.append(Problem(doc.path, *key_at, f"keys must be plain texts, found '{key_node.tag}'"))
             continue

@@ -64,7 +64,15 @@ def describe_error(doc: Document, root: Type, error: ValidationError) -> list[Pr
         detail = f" of at most {expected.max_length} characters"
     elif error.validator in ("minimum", "maximum"):
         detail = f" ({error.validator} {error.validator_value:g})"
+    if error.validator == "pattern" and isinstance(value, str):
+        detail += non_ascii_hint(value)
     return [doc.problem(where, f"expected {words}{detail}, found {describe_value(value)}")]
+
+
+def non_ascii_hint(text: str) -> str:
+    """Point out a look-alike character, e.g. a Cyrillic 'а' in an id."""
+    odd = next((c for c in text if ord(c) > 127), None)
+    return f" (contains the non-ASCII character '{odd}' U+{ord(odd):04X})" if odd else ""
 
 
 def unknown_key_message(key: str, allowed: list[str]) -> str:

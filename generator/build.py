@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import subprocess
@@ -66,21 +67,58 @@ def mkdocs_env() -> dict[str, str]:
 
 
 def build_site(root: Path) -> None:
-    """Run `mkdocs build --strict` into a temporary folder and swap it in as `site/` on success."""
+    """Run `mkdocs build --strict` into a staging folder and swap it in as `site/` only on success.
+
+    A failed or killed build leaves the previous `site/` complete; leftovers of a killed build are
+    cleaned up (or, if it died between two renames, the previous site is restored) by the next one.
+    """
     site = root / "site"
-    staging = root / f".site.{os.getpid()}.tmp"
-    previous = root / f".site.{os.getpid()}.old"
+    recover_site(root)
+    staging = root / f"{STAGING_PREFIX}{os.getpid()}.tmp"
     command = mkdocs_command(root, "build", "--strict", "--quiet", "--site-dir", str(staging))
     try:
         result = subprocess.run(command, cwd=root, env=mkdocs_env(), check=False)
         if result.returncode != 0:
             raise SiteBuildError(f"mkdocs build failed with exit status {result.returncode}; site/ was left as it was")
-        if site.exists():
-            site.rename(previous)
-        staging.rename(site)
+        swap_in(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(previous, ignore_errors=True)
+
+
+STAGING_PREFIX = ".site."
+
+
+def swap_in(staging: Path, site: Path) -> None:
+    """Make `staging` the new `site/` in one atomic step; the old site ends up in `staging`."""
+    if not site.exists():
+        staging.rename(site)
+    elif not exchange(staging, site):
+        previous = site.with_name(f"{STAGING_PREFIX}{os.getpid()}.old")
+        site.rename(previous)  # recover_site() restores it if we die before the next line
+        staging.rename(site)
+        previous.rename(staging)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False where unsupported."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    status: int = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return status == 0
+
+
+def recover_site(root: Path) -> None:
+    """Undo what a killed build left behind: restore a moved-away site, delete staging folders."""
+    site = root / "site"
+    for leftover in sorted(root.glob(f"{STAGING_PREFIX}*.old")):
+        if not site.exists():
+            leftover.rename(site)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in sorted(root.glob(f"{STAGING_PREFIX}*.tmp")):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 class SiteBuildError(Exception):

@@ -1,7 +1,10 @@
 """Build the real site with `mkdocs build --strict` and read the HTML a reader gets."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,12 +23,18 @@ class Elements(HTMLParser):
         super().__init__()
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.text: list[str] = []
+        self.scripts: list[str] = []
+        self.in_script = False
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self.in_script = False
 
     def handle_data(self, data):
-        self.text.append(data)
+        (self.scripts if self.in_script else self.text).append(data)
 
 
 def parse(path: Path) -> Elements:
@@ -95,12 +104,30 @@ def test_no_third_party_requests_in_pages(site):
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
 
 
+HOSTILE = (
+    '<script>alert(1)</script><img src=x onerror="alert(2)"><iframe src="javascript:alert(3)"></iframe>'
+    ' [x](javascript:alert(4)) <a href="javascript:alert(5)">y</a> {{ 7*7 }} {% raw %} !!! danger &lt;b&gt; *z*'
+)
+
+
+def poison(content, meta) -> None:
+    """Append the hostile text to every free-text field a reader sees."""
+    meta["title"] += HOSTILE
+    meta["notes"] = [HOSTILE]
+    meta["quotes"][0].update(role=HOSTILE, note=HOSTILE)
+    meta["claims"][0].update(attribution=HOSTILE, note=HOSTILE, claimant=None)
+    content["dossier"]["summary"] += HOSTILE
+    for registry in ("people", "organisations", "places"):
+        for entry in content[registry]:
+            entry.update(description=HOSTILE)
+    content["people"][0]["role"] += HOSTILE
+    content["topics"][0].update(description=HOSTILE, question=HOSTILE)
+    content["topics"][0]["scopes"][0]["label"] = "<script>alert(1)</script> [x](javascript:alert(4))"
+    content["articles"]["erster-artikel"]["text"] += HOSTILE + ".\n"
+
+
 def test_hostile_content_never_becomes_markup(tmp_path, content, meta, markup_passes_validation):
-    hostile = '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3))'
-    meta["title"] = hostile
-    meta["quotes"][0]["role"] = hostile
-    content["people"][0]["role"] = hostile
-    content["articles"]["erster-artikel"]["text"] += hostile + ".\n"
+    poison(content, meta)
     root = write_content(tmp_path, content)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "content" / "pages").mkdir()
@@ -108,14 +135,34 @@ def test_hostile_content_never_becomes_markup(tmp_path, content, meta, markup_pa
         (root / "content" / "pages" / name).write_text(f"# {name}\n", encoding="utf-8")
     generate(root, today=TODAY)
     build_site(root)
-    for path in [
-        root / "site" / "artikel" / "erster-artikel" / "index.html",
-        root / "site" / "personen" / "anna-muster" / "index.html",
-    ]:
+    pages = sorted((root / "site").rglob("*.html"))
+    assert len(pages) > 15
+    for path in pages:
         page = parse(path)
-        scripts = [attrs for tag, attrs in page.tags if tag == "script" and not attrs.get("src")]
-        assert all("alert" not in str(attrs) for attrs in scripts)
-        assert not [attrs for tag, attrs in page.tags if tag == "img"]
-        assert not [a for _, attrs in page.tags for k, a in attrs.items() if k.startswith("on")]
-        assert not [a for _, attrs in page.tags for a in attrs.values() if a and a.startswith("javascript:")]
-        assert "<script>alert(1)</script>" in " ".join(page.text)  # shown literally to the reader
+        assert "alert" not in "".join(s for s in page.scripts), path
+        assert not [tag for tag, _ in page.tags if tag in ("iframe", "img", "object", "embed")], path
+        assert not [k for _, attrs in page.tags for k in attrs if k.startswith("on")], path
+        assert not [v for _, attrs in page.tags for v in attrs.values() if v and "javascript:" in v.lower()], path
+        assert not [attrs for tag, attrs in page.tags if "danger" in (attrs.get("class") or "")], path
+    article = " ".join(parse(root / "site" / "artikel" / "erster-artikel" / "index.html").text)
+    assert "<script>alert(1)</script>" in article  # shown literally to the reader
+    assert "{{ 7*7 }}" in article and "49" not in article
+    assert "&lt;b&gt;" in article  # an entity in the text stays an entity, not a tag
+
+
+def test_two_builds_give_identical_sites(tmp_path):
+    """Byte-identical apart from the sitemap, which MkDocs stamps with the build date."""
+    digests = []
+    for seed, zone in (("1", "UTC"), ("7", "America/Los_Angeles")):
+        root = copy_project(tmp_path / seed)
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": zone, "LC_ALL": "C", "PYTHONPATH": str(REPO)}
+        subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], check=True, env=env)
+        site = root / "site"
+        digests.append(
+            {
+                p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted(site.rglob("*"))
+                if p.is_file() and not p.name.startswith("sitemap.xml")
+            }
+        )
+    assert digests[0] == digests[1]

@@ -16,13 +16,15 @@ from pathlib import Path
 from .analyse import Analysis, analyse
 from .load import load_content
 from .model import Dossier, build_model
-from .problems import ContentError, Problem, errors_in
+from .problems import Problem, raise_on_errors
 from .render import Renderer
 from .write import WriteReport, write_pages
 
 
 @dataclass
 class Checked:
+    """A dossier that passed every check, its analysis, and the warnings found on the way."""
+
     dossier: Dossier
     analysis: Analysis
     warnings: list[Problem]
@@ -31,16 +33,11 @@ class Checked:
 def check(root: Path, today: date | None = None) -> Checked:
     """Load, model and analyse the content; raise ContentError listing every error."""
     content, problems = load_content(root)
-    if errors_in(problems):
-        raise ContentError(sorted(problems))
+    raise_on_errors(problems)
     dossier, model_problems = build_model(content, today or date.today())
-    problems += model_problems
-    if errors_in(problems):
-        raise ContentError(sorted(problems))
+    raise_on_errors(problems := problems + model_problems)
     analysis, analysis_problems = analyse(dossier)
-    problems += analysis_problems
-    if errors_in(problems):
-        raise ContentError(sorted(problems))
+    raise_on_errors(problems := problems + analysis_problems)
     return Checked(dossier, analysis, sorted(problems))
 
 

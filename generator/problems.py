@@ -28,6 +28,7 @@ class ContentError(Exception):
         self.problems = problems
 
 
-def errors_in(problems: list[Problem]) -> list[Problem]:
-    """Return the problems that are errors, not warnings."""
-    return [p for p in problems if not p.warning]
+def raise_on_errors(problems: list[Problem]) -> None:
+    """Raise ContentError with all problems (warnings included) if any of them is an error."""
+    if any(not p.warning for p in problems):
+        raise ContentError(sorted(problems))

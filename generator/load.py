@@ -90,10 +90,11 @@ def load_articles(root: Path, folder: Path, problems: list[Problem]) -> list[Art
     if not folder.is_dir():
         problems.append(Problem(rel(root, folder), 1, 1, "articles directory not found"))
         return []
-    names = sorted(p.name for p in folder.iterdir() if p.is_file())
-    stems = {n.rsplit(".", 1)[0] for n in names if n.endswith((".txt", ".yaml"))}
+    stems = set()
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or not path.name.endswith((".txt", ".yaml")):
+        if path.is_file() and path.suffix in (".txt", ".yaml"):
+            stems.add(path.stem)
+        else:
             problems.append(Problem(rel(root, path), 1, 1, "unexpected entry: articles are <id>.txt with <id>.yaml"))
     articles = []
     for stem in sorted(stems):

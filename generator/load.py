@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
 from .schema import ID_PATTERN
-from .validate import markup_problems, text_markup_problems, validate_document
+from .validate import text_markup_problems, validate_document
 
 MAX_FILE_BYTES = 2_000_000
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -207,7 +207,6 @@ def load_yaml(root: Path, path: Path, kind: str, problems: list[Problem]) -> Doc
     doc.data = to_data(node, (), doc, set(), problems)
     if len(problems) == before:
         problems.extend(validate_document(doc, kind))
-        problems.extend(markup_problems(doc))
     return doc
 
 

@@ -1,7 +1,8 @@
-"""Render the content reference (site page and README section) from the schema declaration."""
+"""Render the content reference (site page, README section, JSON Schemas) from the schema declaration."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from .schema import (
     CLAIM,
     DATING,
     DOSSIER,
+    FILE_KINDS,
     LABELLED,
     MENTIONS,
     ORGANISATION,
@@ -18,7 +20,10 @@ from .schema import (
     QUOTE,
     TOPIC,
     Record,
+    json_schema,
 )
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 RECORDS: tuple[tuple[str, Record], ...] = (
     ("content/dossier.yaml", DOSSIER),
@@ -67,6 +72,33 @@ def render_reference() -> str:
     )
 
 
+def render_schemas() -> dict[str, str]:
+    """Return the published JSON Schema file of every content file kind, by file name."""
+    return {
+        f"{kind}.schema.json": json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n" for kind in FILE_KINDS
+    }
+
+
+def schema_kind(content_path: str) -> str:
+    """Return the file kind of a content YAML file given relative to content/ (e.g. `articles/x.yaml`)."""
+    if content_path.startswith("articles/"):
+        return "article"
+    return content_path.removesuffix(".yaml")
+
+
+def schema_line(content_path: str) -> str:
+    """Return the `# yaml-language-server` line a content YAML file starts with."""
+    up = "../" * (content_path.count("/") + 1)
+    return f"# yaml-language-server: $schema={up}generator/schemas/{schema_kind(content_path)}.schema.json"
+
+
+def write_schemas(folder: Path) -> None:
+    """Write the JSON Schemas into `folder`."""
+    folder.mkdir(exist_ok=True)
+    for name, text in render_schemas().items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 
 
@@ -79,6 +111,7 @@ def update_readme(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--update-readme"]:
-        sys.exit("usage: python -m generator.reference --update-readme")
+    if sys.argv[1:] != ["--update"]:
+        sys.exit("usage: python -m generator.reference --update  (rewrites README's reference and generator/schemas/)")
     update_readme(Path("README.md"))
+    write_schemas(SCHEMA_DIR)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .analyse import Analysis, Mention
 from .markup import encode_url, format_number, inline_escape, md_escape
 from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quote
-from .reference import render_reference
+from .reference import render_reference, render_schemas
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = {
@@ -208,6 +208,7 @@ class Renderer:
             pages[name] = text
         pages["referenz.md"] = render_reference()
         pages["assets/dossier.css"] = (TEMPLATES / "dossier.css").read_text(encoding="utf-8")
+        pages.update({f"schemas/{name}": text for name, text in render_schemas().items()})
         return dict(sorted(pages.items()))
 
     def page_list(self) -> list[tuple[str, str, str, dict[str, Any]]]:

@@ -15,6 +15,22 @@ URL_PATTERN = r"^https?://[^\s<>\"']+$"
 LANG_PATTERN = r"^[a-z]{2}$"
 
 
+def any_case(word: str) -> str:
+    """Spell a word as a case-insensitive pattern (JSON Schema patterns take no flags)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
+
+
+# Content is plain text. Markup that a renderer or browser could execute is refused outright,
+# even though every value is escaped on output: a PR that adds it is a mistake or an attack.
+# The rules are part of every text's JSON Schema, so editors underline markup too.
+MARKUP_RULES: tuple[tuple[str, str], ...] = (
+    ("HTML markup", r"<\s*/?\s*[A-Za-z!?]"),
+    ("a script URL", r"\b(?:" + "|".join(any_case(w) for w in ("javascript", "vbscript", "data")) + r")\s*:"),
+    ("template syntax", r"\{[{%#]"),
+)
+MARKUP_PATTERN = "|".join(pattern for _, pattern in MARKUP_RULES)
+
+
 class Type:
     """Base of all field types."""
 
@@ -35,6 +51,7 @@ class Str(Type):
         schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_length}
         if self.pattern:
             schema["pattern"] = self.pattern
+        schema["not"] = {"$ref": "#/$defs/markup"}
         return schema
 
 
@@ -409,4 +426,5 @@ def json_schema(kind: str) -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{kind}.schema.json",
         **FILE_KINDS[kind].json_schema(),
+        "$defs": {"markup": {"description": "Markup refused in plain text.", "pattern": MARKUP_PATTERN}},
     }

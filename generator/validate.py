@@ -11,18 +11,12 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .problems import Problem
-from .schema import FILE_KINDS, ListOf, Nullable, Record, Str, Type, json_schema
+from .schema import FILE_KINDS, MARKUP_RULES, ListOf, Nullable, Record, Str, Type, json_schema
 
 if TYPE_CHECKING:
     from .load import Document
 
-# Content is plain text. Markup that a renderer or browser could execute is refused outright,
-# even though every value is escaped on output: a PR that adds it is a mistake or an attack.
-MARKUP = (
-    (re.compile(r"<\s*/?\s*[A-Za-z!?]"), "HTML markup"),
-    (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE), "a script URL"),
-    (re.compile(r"\{[{%#]"), "template syntax"),
-)
+MARKUP = tuple((re.compile(pattern), what) for what, pattern in MARKUP_RULES)
 
 
 @cache
@@ -56,6 +50,11 @@ def describe_error(doc: Document, root: Type, error: ValidationError) -> list[Pr
             for key in value
             if key not in expected.field_names()
         ]
+    markup = [e for e in error.context or () if e.validator == "not" and isinstance(e.instance, str)]
+    if markup:
+        return [problem for e in markup for problem in describe_error(doc, root, e)]
+    if error.validator == "not" and isinstance(value, str) and (found := find_markup(value)):
+        return [doc.problem(where, markup_message(value, *found))]
     if error.validator == "uniqueItems":
         return [doc.problem(where, "duplicate entries in the list")]
     words = expected.words if expected else "a valid value"
@@ -131,15 +130,6 @@ def markup_message(text: str, offset: int, what: str) -> str:
     return f"content must be plain text: found {what} '{text[offset : offset + 20]}'"
 
 
-def markup_problems(doc: Document) -> list[Problem]:
-    """Refuse markup in every text value of a YAML document."""
-    problems = []
-    for where, value in walk_strings(doc.data, ()):
-        if found := find_markup(value):
-            problems.append(doc.problem(where, markup_message(value, *found)))
-    return problems
-
-
 def text_markup_problems(path: str, text: str) -> list[Problem]:
     """Refuse markup in an article text, pointing at its line and column."""
     found = find_markup(text)
@@ -147,14 +137,3 @@ def text_markup_problems(path: str, text: str) -> list[Problem]:
         return []
     lines = text[: found[0]].split("\n")
     return [Problem(path, len(lines), len(lines[-1]) + 1, markup_message(text, *found))]
-
-
-def walk_strings(data: Any, where: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
-    """List (path, text) of every string in nested YAML data."""
-    if isinstance(data, str):
-        return [(where, data)]
-    if isinstance(data, dict):
-        return [item for key, value in data.items() for item in walk_strings(value, (*where, key))]
-    if isinstance(data, list):
-        return [item for i, value in enumerate(data) for item in walk_strings(value, (*where, i))]
-    return []

@@ -5,6 +5,7 @@ temporary folders is touched."""
 import hashlib
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -33,8 +34,8 @@ def digest(root: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
 
 def set_variant(root: Path, title: str) -> None:
     path = root / ARTICLE_YAML
-    text = path.read_text(encoding="utf-8").split("\n", 1)[1]
-    path.write_text(f"title: {title}\n{text}", encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", f"title: {title}", path.read_text(encoding="utf-8"), count=1)
+    path.write_text(text, encoding="utf-8")
 
 
 def run_build(root: Path) -> None:

@@ -1,4 +1,4 @@
-"""Command line: `dossier check | generate | build | serve`. Only parses arguments and reports."""
+"""Command line: `dossier check | generate | build | serve | diff`. Only parses arguments and reports."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import build
+from . import build, diff
 from .problems import ContentError, Problem
 from .write import UnsafeOutput
 
@@ -23,6 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(root, args)
         return status
+    except diff.GitError as exc:
+        parser.error(str(exc))
     except ContentError as exc:
         report(exc.problems)
         return 1
@@ -49,6 +51,12 @@ def make_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site, regenerating when content/ changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     serve.set_defaults(run=run_serve)
+    compare = commands.add_parser(
+        "diff", help="compare the dossier at a git ref (e.g. origin/main) with the working tree, for reviewers"
+    )
+    compare.add_argument("base_ref", metavar="BASE_REF", help="the git commit, branch or tag to compare against")
+    compare.add_argument("--format", choices=("markdown", "json"), default="markdown", help="(default: markdown)")
+    compare.set_defaults(run=run_diff)
     return parser
 
 
@@ -107,6 +115,13 @@ def run_serve(root: Path, args: argparse.Namespace) -> int:
 
     build.serve(root, args.dev_addr, regenerate)
     return 0
+
+
+def run_diff(root: Path, args: argparse.Namespace) -> int:
+    """Print what changed since BASE_REF; fail when the working tree's content has errors."""
+    report = diff.diff_against(root, args.base_ref)
+    print(diff.render_json(report) if args.format == "json" else diff.render_markdown(report), end="")
+    return 1 if report.errors else 0
 
 
 if __name__ == "__main__":

@@ -155,21 +155,26 @@ def dating_text(dating: Dating, inherited: bool = False) -> str:
     return text + (" (erschlossen)" if dating.basis == "inferred" else "")
 
 
+def make_environment() -> Environment:
+    """Return the Jinja environment of all templates: strict, and escaping every value it prints."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        finalize=md_escape,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
 class Renderer:
     """Renders all pages of a dossier with one Jinja environment."""
 
     def __init__(self, dossier: Dossier, analysis: Analysis) -> None:
         self.dossier = dossier
         self.analysis = analysis
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            undefined=StrictUndefined,
-            finalize=md_escape,
-            autoescape=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.env = make_environment()
         self.env.filters.update(
             num=format_number, url=encode_url, date=dating_text, value=lambda c: value_text(c, dossier)
         )

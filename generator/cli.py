@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import build, diff
+from . import build, diff, scaffold
 from .problems import ContentError, Problem
 from .write import UnsafeOutput
 
@@ -51,6 +51,10 @@ def make_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site, regenerating when content/ changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     serve.set_defaults(run=run_serve)
+    new = commands.add_parser("new", help="add an article: copy its text and write a YAML draft with suggestions")
+    new.add_argument("path", metavar="PATH", help="the article's text file, or - to read standard input")
+    new.add_argument("--id", help="the article id (default: made from the file name; required with -)")
+    new.set_defaults(run=run_new)
     compare = commands.add_parser(
         "diff", help="compare the dossier at a git ref (e.g. origin/main) with the working tree, for reviewers"
     )
@@ -114,6 +118,15 @@ def run_serve(root: Path, args: argparse.Namespace) -> int:
             report(exc.problems)
 
     build.serve(root, args.dev_addr, regenerate)
+    return 0
+
+
+def run_new(root: Path, args: argparse.Namespace) -> int:
+    """Add an article from a text file or standard input; print what to do next."""
+    data = sys.stdin.buffer.read() if args.path == scaffold.STDIN else Path(args.path).read_bytes()
+    txt, yml = scaffold.create_article(root, data, args.path, args.id)
+    print(f"wrote {txt.relative_to(root)} and {yml.relative_to(root)}")
+    print("next: confirm or delete the suggestions in the YAML, then run `dossier check` until it passes")
     return 0
 
 

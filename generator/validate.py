@@ -65,6 +65,8 @@ def describe_error(doc: Document, root: Type, error: ValidationError) -> list[Pr
         detail = f" ({error.validator} {error.validator_value:g})"
     if error.validator == "pattern" and isinstance(value, str):
         detail += non_ascii_hint(value)
+    if value is None and where and isinstance(where[-1], str):
+        return [doc.problem(where, f"'{where[-1]}' needs a value: expected {words}, found null")]
     return [doc.problem(where, f"expected {words}{detail}, found {describe_value(value)}")]
 
 

@@ -68,7 +68,8 @@ def render_reference() -> str:
         "die Feldbeschreibungen sind, wie der Code, auf Englisch.\n\n"
         "Jeder Artikel besteht aus `content/articles/<id>.txt` (Text, UTF-8, ein Absatz pro Zeile) und "
         "`content/articles/<id>.yaml` (kuratierte Angaben). `dossier check` prüft alles; jede Meldung "
-        "nennt Datei, Zeile und Spalte.\n\n" + render_reference_tables()
+        "nennt Datei, Zeile und Spalte. Editoren prüfen schon beim Tippen mit den JSON Schemas unter "
+        "`schemas/` (siehe die Seite „Mitmachen“).\n\n## Felder je Datei\n\n" + render_reference_tables()
     )
 
 

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from itertools import combinations
+from typing import Any
 
+from .load import Document, fork_map
 from .markup import format_number
 from .match import Normalised, closest, find_all, normalise
-from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Entity, Quote, Span, Topic
+from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Entity, Event, Quote, Span, Topic
 from .problems import Problem
 
 SENTENCE_END = re.compile(r"(?<=[.!?…“])\s+(?=[A-ZÄÖÜ„\"0-9])")
 ABOUT = 0.1  # "etwa" is read as ±10 %
 MODALITIES = {"geplant": "Erwartung", "erwartet": "Erwartung", "möglicherweise": "Vermutung"}
+KINDS = ("contradiction", "change", "scope", "agreement")
+PAIR_LIMIT = 50  # pairs of each kind listed on a topic page; the counts are always complete
 
 
 @dataclass(frozen=True)
@@ -41,11 +48,17 @@ class Comparison:
 
 @dataclass
 class TopicAnalysis:
-    """The claims of one topic, in time order, and every classified pair."""
+    """The claims of one topic, in time order, how many pairs of each kind they form, and the first pairs.
+
+    Every pair of claims is classified, but only counted: a topic with n claims has about n²/2 pairs,
+    so pages list at most PAIR_LIMIT pairs of each kind (`listed`, in pair order) and give the
+    complete counts. `comparisons` builds the full list for small dossiers (`dossier diff`, tests).
+    """
 
     topic: Topic
     claims: list[Claim]
-    comparisons: list[Comparison]
+    counts: dict[str, int]
+    listed: dict[str, list[Comparison]]
 
     @property
     def numbers(self) -> list[float]:
@@ -65,7 +78,13 @@ class TopicAnalysis:
 
     def count(self, kind: str) -> int:
         """Count the comparisons of one kind."""
-        return sum(1 for c in self.comparisons if c.kind == kind)
+        return self.counts.get(kind, 0)
+
+    @cached_property
+    def comparisons(self) -> list[Comparison]:
+        """Every classified pair, in pair order: quadratic in the number of claims."""
+        pairs = combinations(self.claims, 2)
+        return [classify(self.topic, a, b) for a, b in pairs if not is_same_statement(a, b)]
 
 
 @dataclass
@@ -114,11 +133,12 @@ class Analysis:
         """Return the articles, newest first."""
         return sorted(self.dossier.articles.values(), key=lambda a: (a.published.start, a.id), reverse=True)
 
-    def timeline(self) -> list[tuple[Dating, str, Article | Claim]]:
-        """Return (dating, kind, item) events: publications and separately dated claims, oldest first."""
+    def timeline(self) -> list[tuple[Dating, str, Article | Claim | Event]]:
+        """Return (dating, kind, item): key events, publications and separately dated claims, oldest first."""
         articles = self.dossier.articles.values()
-        events: list[tuple[Dating, str, Article | Claim]] = [(a.published, "article", a) for a in articles]
+        events: list[tuple[Dating, str, Article | Claim | Event]] = [(a.published, "article", a) for a in articles]
         events += [(c.as_of, "claim", c) for a in articles for c in a.claims if not c.as_of_inherited]
+        events += [(e.date, "event", e) for e in self.dossier.events]
         return sorted(events, key=lambda e: (e[0].start, e[0].end, e[1], e[2].id))
 
 
@@ -132,12 +152,67 @@ def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:
     """Locate passages and mentions in every article, then compare the claims of each topic."""
     problems: list[Problem] = []
     mentions: list[Mention] = []
+    global ANALYSED  # read by analyse_article() in the forked workers
+    ANALYSED = dossier
+    try:
+        results = fork_map(analyse_article, list(dossier.articles))
+    finally:
+        ANALYSED = None
+    for article, (quote_spans, claim_spans, found, article_problems) in zip(
+        dossier.articles.values(), results, strict=True
+    ):
+        for quote, spans in zip(article.quotes, quote_spans, strict=True):
+            quote.spans = spans
+        for claim, spans in zip(article.claims, claim_spans, strict=True):
+            claim.spans = spans
+        for entity_id, paragraph, start, end, sentence in found:
+            mentions.append(Mention(dossier.entity(entity_id), article.id, paragraph, start, end, sentence))
+        problems += article_problems
+    by_topic: dict[str, list[Claim]] = {topic_id: [] for topic_id in dossier.topics}
     for article in dossier.articles.values():
-        locate_passages(article, problems)
-        check_values_in_excerpts(article, problems)
-        mentions.extend(find_mentions(article, dossier, problems))
-    topics = {topic_id: compare_claims(topic, dossier) for topic_id, topic in dossier.topics.items()}
+        for claim in article.claims:
+            by_topic[claim.topic].append(claim)
+    topics = {topic_id: compare_claims(dossier.topics[topic_id], claims) for topic_id, claims in by_topic.items()}
+    locate_events(dossier, problems)
     return Analysis(dossier, mentions, topics), problems
+
+
+def locate_events(dossier: Dossier, problems: list[Problem]) -> None:
+    """Set the span of every event's excerpt in its article, reporting those not in the text."""
+    for event in dossier.events:
+        article = dossier.articles[event.article]
+        texts = [p.text for p in article.paragraphs]
+        folded = [normalise(t) for t in texts]
+        candidates = locate_parts([event.excerpt], folded)
+        if candidates:
+            event.spans = candidates[0]
+        else:
+            where = ("events", event.index, "excerpt")
+            problems.append(
+                not_found_problem(article, where, "event excerpt", [event.excerpt], texts, folded, event.meta)
+            )
+
+
+ANALYSED: Dossier | None = None  # the dossier analyse() is working on, for analyse_article()
+ArticleAnalysis = tuple[
+    list[list[Span]], list[list[Span]], list[tuple[str, int, int, int, str]], list[Problem]
+]  # spans of the quotes and claims, mentions as (entity id, paragraph, start, end, sentence), problems
+
+
+def analyse_article(article_id: str) -> ArticleAnalysis:
+    """Locate one article's passages and mentions (articles are independent: fork_map may run this in workers)."""
+    assert ANALYSED is not None
+    article = ANALYSED.articles[article_id]
+    problems: list[Problem] = []
+    locate_passages(article, problems)
+    check_values_in_excerpts(article, problems)
+    found = find_mentions(article, ANALYSED, problems)
+    return (
+        [quote.spans for quote in article.quotes],
+        [claim.spans for claim in article.claims],
+        [(m.entity.id, m.paragraph, m.start, m.end, m.sentence) for m in found],
+        problems,
+    )
 
 
 def locate_passages(article: Article, problems: list[Problem]) -> None:
@@ -179,20 +254,27 @@ def locate_parts(parts: list[str], folded: list[Normalised]) -> list[list[Span]]
 
 
 def not_found_problem(
-    article: Article, where: tuple[object, ...], what: str, parts: list[str], texts: list[str], folded: list[Normalised]
+    article: Article,
+    where: tuple[object, ...],
+    what: str,
+    parts: list[str],
+    texts: list[str],
+    folded: list[Normalised],
+    doc: Document | None = None,
 ) -> Problem:
-    """Explain a passage that is not in the text, naming the closest passage."""
+    """Explain a passage that is not in the text, naming the closest passage (reported in `doc`, else the YAML)."""
     txt = article.text_path.rsplit("/", 1)[-1]
+    doc = doc or article.meta
     missing = next((i for i, p in enumerate(parts) if not any(find_all(p, f) for f in folded)), None)
     if missing is None:
-        return article.meta.problem(where, f"{what} parts are not all in one paragraph of {txt}, in order")
+        return doc.problem(where, f"{what} parts are not all in one paragraph of {txt}, in order")
     if len(parts) > 1:
         where = (*where, missing)
     if find_all(parts[missing], normalise(" ".join(texts))):
-        return article.meta.problem(where, f"{what} spans more than one paragraph of {txt}; it must lie within one")
+        return doc.problem(where, f"{what} spans more than one paragraph of {txt}; it must lie within one")
     index, passage, score = closest(parts[missing], texts)
     message = f'{what} not found in {txt}; closest passage (paragraph {index + 1}, {score:.0f}% similar): "{passage}"'
-    return article.meta.problem(where, message)
+    return doc.problem(where, message)
 
 
 def check_values_in_excerpts(article: Article, problems: list[Problem]) -> None:
@@ -212,9 +294,12 @@ def find_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -
     """Find the article's listed entities in its text (longest name wins), reporting those never found."""
     found: list[Mention] = []
     for entity in (dossier.entity(i) for kind in ENTITY_KINDS for i in article.mentions[kind]):
-        pattern = mention_pattern(entity.names)
+        names = entity.names
+        pattern = mention_pattern(names)
         for paragraph in article.paragraphs:
-            for match in pattern.finditer(paragraph.text):
+            if not any(name in paragraph.text for name in names):  # a fast test before the regex
+                continue
+            for match in name_matches(pattern, names, paragraph.text):
                 sentence = sentence_at(paragraph.text, match.start())
                 found.append(Mention(entity, article.id, paragraph.number, match.start(1), match.end(), sentence))
     found = drop_nested_mentions(found)
@@ -222,9 +307,9 @@ def find_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -
     for kind in ENTITY_KINDS:
         for index, entity_id in enumerate(article.mentions[kind]):
             if entity_id not in seen:
-                names = ", ".join(f"'{n}'" for n in dossier.entity(entity_id).names)
+                shown = ", ".join(f"'{n}'" for n in dossier.entity(entity_id).names)
                 message = (
-                    f"'{entity_id}' is listed as mentioned, but none of its names ({names}) is in the text "
+                    f"'{entity_id}' is listed as mentioned, but none of its names ({shown}) is in the text "
                     "(other than inside a longer name); add the spelling the text uses as an alias"
                 )
                 problems.append(article.meta.problem(("mentions", kind, index), message))
@@ -244,28 +329,192 @@ def drop_nested_mentions(mentions: list[Mention]) -> list[Mention]:
 
 def mention_pattern(names: list[str]) -> re.Pattern[str]:
     """Match any name as a whole word, also with a German genitive -s, longest name first."""
+    return compiled_mention_pattern(tuple(names))
+
+
+@lru_cache(maxsize=4096)
+def compiled_mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     return re.compile(rf"(?<!\w)({alternatives})(?:s|’s|'s)?(?!\w)")
 
 
+def name_matches(pattern: re.Pattern[str], names: list[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield what `pattern.finditer(text)` yields, trying the pattern only where one of the names starts.
+
+    A mention pattern has no literal prefix, so `finditer` tries it at every character; `str.find`
+    skips to the next place where a name occurs, which is the only place where a match can start.
+    """
+    position = 0
+    while True:
+        starts = [found for found in (text.find(name, position) for name in names) if found >= 0]
+        if not starts:
+            return
+        start = min(starts)
+        match = pattern.match(text, start)  # the lookbehind still sees the text before `start`
+        if match:
+            yield match
+        position = match.end() if match else start + 1
+
+
 def sentence_at(text: str, offset: int) -> str:
     """Return the sentence of `text` that contains `offset`."""
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        if match.start() >= offset:
-            return text[start : match.start()]
-        start = match.end()
-    return text[start:]
+    starts, ends = sentence_breaks(text)
+    index = bisect_left(starts, offset)  # the first break at or after the offset ends the sentence
+    begin = ends[index - 1] if index else 0
+    return text[begin : starts[index]] if index < len(starts) else text[begin:]
 
 
-def compare_claims(topic: Topic, dossier: Dossier) -> TopicAnalysis:
-    """Classify every pair of claims of a topic that are not one and the same statement."""
-    claims = sorted(
-        (c for a in dossier.articles.values() for c in a.claims if c.topic == topic.id),
-        key=lambda c: (c.as_of.start, c.as_of.end, c.article, c.id),
-    )
-    comparisons = [classify(topic, a, b) for a, b in combinations(claims, 2) if not is_same_statement(a, b)]
-    return TopicAnalysis(topic, claims, comparisons)
+@lru_cache(maxsize=64)
+def sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Return where the sentence breaks of a paragraph start and end (a paragraph has several mentions)."""
+    breaks = list(SENTENCE_END.finditer(text))
+    return [m.start() for m in breaks], [m.end() for m in breaks]
+
+
+def compare_claims(topic: Topic, claims: list[Claim]) -> TopicAnalysis:
+    """Count every pair of a topic's claims by kind and list the first PAIR_LIMIT pairs of each kind.
+
+    Pairs are never all built: pairs across scopes and modalities are counted from group sizes,
+    pairs of equal values from the sizes of their groups, and only pairs within one scope and
+    modality whose periods overlap are looked at one by one (a sweep over the claims in time
+    order). The result equals classifying every pair with `classify` (tested against it).
+    """
+    claims = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.article, c.id))
+    pairs = PairIndex(claims)
+    counts = {kind: 0 for kind in KINDS}
+    counts["scope"] = pairs.cross_group_count()
+    counts["agreement"] = pairs.equal_value_count()
+    counts["change"] = pairs.separate_count()
+    overlapping: dict[str, list[tuple[int, int]]] = {"agreement": [], "contradiction": []}
+    for i, j in pairs.overlapping_different_values():
+        kind = "agreement" if are_compatible(topic, claims[i], claims[j]) else "contradiction"
+        counts[kind] += 1
+        overlapping[kind].append((i, j))
+    first = {
+        "contradiction": sorted(overlapping["contradiction"])[:PAIR_LIMIT],
+        "change": pairs.first_separate(PAIR_LIMIT),
+        "scope": pairs.first_cross_group(PAIR_LIMIT),
+        "agreement": sorted(pairs.first_equal_value(PAIR_LIMIT) + overlapping["agreement"])[:PAIR_LIMIT],
+    }
+    listed = {kind: [classify(topic, claims[i], claims[j]) for i, j in first[kind]] for kind in KINDS}
+    return TopicAnalysis(topic, claims, counts, listed)
+
+
+def pair_count(size: int) -> int:
+    return size * (size - 1) // 2
+
+
+class PairIndex:
+    """Claims in time order, grouped the ways `classify` distinguishes them, to count and find pairs.
+
+    A pair (i, j), i < j, is excluded if both are one statement (`is_same_statement`); otherwise it
+    agrees if both values are equal (`value_key`); otherwise it is a difference of scope if the
+    claims' groups (scope and modality) differ; otherwise a change if their periods do not overlap,
+    and an agreement or a contradiction if they do.
+    """
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.group = [(c.scope, MODALITIES.get(c.qualifier or "", "Feststellung")) for c in claims]
+        self.key = [value_key(c) for c in claims]
+        self.statement = [(c.article, c.claimant, self.key[i]) for i, c in enumerate(claims)]
+        self.groups: dict[tuple[str, str], list[int]] = {}
+        self.values: dict[tuple[object, ...], list[int]] = {}
+        for index in range(len(claims)):
+            self.groups.setdefault(self.group[index], []).append(index)
+            self.values.setdefault(self.key[index], []).append(index)
+        # next_other_group[p]: the first index q >= p whose group differs from that of p (or n).
+        self.next_other_group = runs(self.group)
+
+    def cross_group_count(self) -> int:
+        """Pairs of claims in different groups: different scopes or modalities."""
+        return pair_count(len(self.claims)) - sum(pair_count(len(g)) for g in self.groups.values())
+
+    def equal_value_count(self) -> int:
+        """Pairs with equal values that are not one statement."""
+        statements: dict[tuple[object, ...], int] = {}
+        for statement in self.statement:
+            statements[statement] = statements.get(statement, 0) + 1
+        same = sum(pair_count(k) for k in statements.values())
+        return sum(pair_count(len(v)) for v in self.values.values()) - same
+
+    def separate_count(self) -> int:
+        """Pairs in one group with different values whose periods do not overlap."""
+        total = sum(separate_pairs([self.claims[i] for i in g]) for g in self.groups.values())
+        return total - sum(separate_pairs([self.claims[i] for i in v]) for v in self.values.values())
+
+    def overlapping_different_values(self) -> Iterator[tuple[int, int]]:
+        """Yield the pairs in one group with different values whose periods overlap (a sweep in time)."""
+        for members in self.groups.values():
+            active: list[int] = []
+            for j in members:  # in time order: a claim overlaps an earlier one iff it starts before that ends
+                start = self.claims[j].as_of.start
+                active = [i for i in active if self.claims[i].as_of.end >= start]
+                for i in active:
+                    if self.key[i] != self.key[j]:
+                        yield i, j
+                active.append(j)
+
+    def first_cross_group(self, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` pairs of claims in different groups, in pair order."""
+        found: list[tuple[int, int]] = []
+        n = len(self.claims)
+        for i in range(n):
+            j = i + 1
+            while j < n and len(found) < limit:
+                if self.group[j] == self.group[i]:
+                    j = self.next_other_group[j]
+                    continue
+                found.append((i, j))
+                j += 1
+            if len(found) >= limit:
+                break
+        return found
+
+    def first_equal_value(self, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` pairs with equal values that are not one statement, in pair order."""
+        found: list[tuple[int, int]] = []
+        for i in range(len(self.claims)):
+            members = self.values[self.key[i]]
+            for j in members[bisect_right(members, i) :]:
+                if self.statement[j] != self.statement[i]:
+                    found.append((i, j))
+                    if len(found) >= limit:
+                        return found
+        return found
+
+    def first_separate(self, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` pairs in one group with different values and separate periods, in pair order."""
+        found: list[tuple[int, int]] = []
+        starts = {g: [self.claims[i].as_of.start for i in members] for g, members in self.groups.items()}
+        skip = {g: runs([self.key[i] for i in members]) for g, members in self.groups.items()}
+        for i in range(len(self.claims)):
+            group = self.group[i]
+            members, after = self.groups[group], skip[group]
+            position = bisect_right(starts[group], self.claims[i].as_of.end)
+            while position < len(members) and len(found) < limit:
+                if self.key[members[position]] == self.key[i]:
+                    position = after[position]
+                    continue
+                found.append((i, members[position]))
+                position += 1
+            if len(found) >= limit:
+                break
+        return found
+
+
+def runs(items: list[Any]) -> list[int]:
+    """For each position p, the first position q >= p whose item differs from items[p] (or the length)."""
+    following = [len(items)] * len(items)
+    for p in range(len(items) - 2, -1, -1):
+        following[p] = p + 1 if items[p + 1] != items[p] else following[p + 1]
+    return following
+
+
+def separate_pairs(claims: list[Claim]) -> int:
+    """Count the pairs whose periods do not overlap: one ends before the other starts."""
+    ends = sorted(c.as_of.end for c in claims)
+    return sum(bisect_left(ends, c.as_of.start) for c in claims)
 
 
 def is_same_statement(a: Claim, b: Claim) -> bool:

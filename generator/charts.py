@@ -148,8 +148,12 @@ def axes(
         )
     if unit:
         parts.append(f'<text {TEXT} x="{LEFT - 6}" y="{TOP - 14}" text-anchor="end">{escape(unit)}</text>')
-    base = TOP + PLOT_HEIGHT
-    parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}" {AXIS}/>')
+    return parts + time_axis(start, end, x, TOP + PLOT_HEIGHT, LEFT)
+
+
+def time_axis(start: date, end: date, x: Callable[[date], float], base: float, left: float) -> list[str]:
+    """Draw the time axis at height `base`, with German month names."""
+    parts = [f'<line x1="{left}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}" {AXIS}/>']
     for tick in time_ticks(start, end):
         label = str(tick.year) if tick.month == 1 else f"{MONTHS_SHORT[tick.month - 1]} {tick.year}"
         parts.append(
@@ -224,3 +228,87 @@ def legend(series: list[Series], top: float) -> list[str]:
             + f'<text {TEXT} x="{lx + 12:.1f}" y="{ly + 4:.1f}">{escape(one.label)}</text>'
         )
     return parts
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One dated item on the timeline chart."""
+
+    start: date
+    end: date
+    label: str
+    href: str
+    caption: bool = False  # print the label next to the marker (key events), not only as a tooltip
+
+
+LANE_HEIGHT = 46
+
+
+def render_timeline(lanes: list[tuple[str, list[Mark]]]) -> str | None:
+    """Return a figure with one lane per kind of item (events, articles, claims) along a time axis."""
+    marks = [m for _, items in lanes for m in items]
+    if not marks:
+        return None
+    start = min(m.start for m in marks) - timedelta(days=20)
+    end = max(m.end for m in marks) + timedelta(days=20)
+    span = max((end - start).days, 1)
+    left = 110
+
+    def x(day: date) -> float:
+        return left + (day - start).days / span * (WIDTH - left - RIGHT)
+
+    captioned = [m for m in marks if m.caption]
+    height = TOP + LANE_HEIGHT * len(lanes) + BOTTOM + LEGEND_ROW * len(captioned)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="dq-chart" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" aria-labelledby="timeline-title timeline-desc">',
+        '<title id="timeline-title">Zeitleiste</title>',
+        f'<desc id="timeline-desc">{escape(describe_timeline(lanes))}</desc>',
+    ]
+    for row, (name, items) in enumerate(lanes):
+        lane_y = TOP + LANE_HEIGHT * row + LANE_HEIGHT / 2
+        parts.append(
+            f'<line x1="{left}" x2="{WIDTH - RIGHT}" y1="{lane_y}" y2="{lane_y}" {GRID}/>'
+            f'<text {TEXT} x="{left - 8}" y="{lane_y + 4}" text-anchor="end">{escape(name)}</text>'
+        )
+        colour = COLOURS[row % len(COLOURS)]
+        for mark in items:
+            number = captioned.index(mark) + 1 if mark.caption else None
+            parts.append(draw_mark(mark, x, lane_y, colour, number))
+    base = TOP + LANE_HEIGHT * len(lanes)
+    parts += time_axis(start, end, x, base, left)
+    for number, mark in enumerate(captioned, start=1):
+        parts.append(
+            f'<text {TEXT} x="{left}" y="{base + BOTTOM + LEGEND_ROW * (number - 1) + 4}">'
+            f"{number}  {escape(mark.label)}</text>"
+        )
+    parts.append("</svg>")
+    caption = (
+        "Jeder Punkt ist ein datiertes Ereignis, eine Veröffentlichung oder eine Angabe; eine waagrechte Linie "
+        "zeigt, wie ungenau das Datum ist (ein ganzes Jahr oder ein Monat). Ein Klick führt zur Quelle. "
+        "Alle Einträge stehen auch in der Tabelle darunter."
+    )
+    return f'<figure class="dq-figure">{"".join(parts)}<figcaption>{escape(caption)}</figcaption></figure>'
+
+
+def describe_timeline(lanes: list[tuple[str, list[Mark]]]) -> str:
+    """Say in words what the timeline shows."""
+    counts = "; ".join(f"{name}: {len(items)}" for name, items in lanes)
+    marks = [m for _, items in lanes for m in items]
+    first, last = min(m.start for m in marks), max(m.end for m in marks)
+    return f"Zeitraum {first.year} bis {last.year}. {counts}."
+
+
+def draw_mark(mark: Mark, x: Callable[[date], float], lane_y: float, colour: str, number: int | None) -> str:
+    """Draw one item: its period, a linked marker, and for key events its number (named in the legend)."""
+    cx = x(mark.start + (mark.end - mark.start) / 2)
+    parts = [
+        f'<line x1="{x(mark.start):.1f}" x2="{x(mark.end):.1f}" y1="{lane_y}" y2="{lane_y}" '
+        f'stroke="{colour}" stroke-width="4" stroke-opacity="0.35"/>',
+        f'<a href="{escape(mark.href)}"><title>{escape(mark.label)}</title>'
+        + marker("circle", cx, lane_y, colour, 5)
+        + "</a>",
+    ]
+    if number is not None:
+        parts.append(f'<text {TEXT} x="{cx:.1f}" y="{lane_y - 10:.1f}" text-anchor="middle">{number}</text>')
+    return "".join(parts)

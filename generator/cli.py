@@ -61,6 +61,11 @@ def make_parser() -> argparse.ArgumentParser:
     compare.add_argument("base_ref", metavar="BASE_REF", help="the git commit, branch or tag to compare against")
     compare.add_argument("--format", choices=("markdown", "json"), default="markdown", help="(default: markdown)")
     compare.set_defaults(run=run_diff)
+    bench = commands.add_parser("bench", help="measure build times on synthetic dossiers of N articles")
+    bench.add_argument("--articles", type=int, nargs="+", metavar="N", help="sizes (default: 100 1000)")
+    bench.add_argument("--generator-only", action="store_true", help="skip the site builds (default N: 10000)")
+    bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    bench.set_defaults(run=run_bench)
     return parser
 
 
@@ -135,6 +140,22 @@ def run_diff(root: Path, args: argparse.Namespace) -> int:
     report = diff.diff_against(root, args.base_ref)
     print(diff.render_json(report) if args.format == "json" else diff.render_markdown(report), end="")
     return 1 if report.errors else 0
+
+
+def run_bench(root: Path, args: argparse.Namespace) -> int:
+    """Build synthetic dossiers in a temporary folder and report times, sizes and memory."""
+    from . import bench  # imported here: only this command needs it
+
+    def say(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    try:
+        report = bench.bench(root, args.articles, args.generator_only, say)
+    except bench.BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(bench.to_json(report) if args.json else bench.to_text(report))
+    return 0
 
 
 if __name__ == "__main__":

@@ -150,9 +150,16 @@ EXPORT_SCHEMA: dict[str, Any] = {
                     },
                 )
             ),
+            "discrepancy_counts": {
+                "type": "object",
+                "description": "Per topic, how many pairs of claims fall into each class (complete counts).",
+                "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
+            },
             "discrepancies": listing(
                 record(
-                    "Two claims of a topic that do not agree, and how their difference is classified.",
+                    "Two claims of a topic that do not agree, and how their difference is classified. Per topic "
+                    "and class at most the first 50 pairs are listed (pairs grow with the square of the claims); "
+                    "`discrepancy_counts` has the totals, and the claims allow recomputing all pairs.",
                     {
                         "topic": {"type": "string"},
                         "a": {"type": "string", "description": "`<article>#<claim id>`"},
@@ -217,11 +224,15 @@ def export_model(analysis: Analysis) -> dict[str, Any]:
         "topics": [export_topic(t) for t in sorted(d.topics.values(), key=by_id)],
         "quotes": [export_quote(q) for a in articles for q in a.quotes],
         "claims": [export_claim(c) for a in articles for c in a.claims],
+        "discrepancy_counts": {
+            tid: {kind: topic.count(kind) for kind in ("contradiction", "change", "scope", "agreement")}
+            for tid, topic in sorted(analysis.topics.items())
+        },
         "discrepancies": [
             {"topic": tid, "a": claim_key(c.a), "b": claim_key(c.b), "kind": c.kind, "reason": c.reason}
             for tid, topic in sorted(analysis.topics.items())
-            for c in topic.comparisons
-            if c.kind != "agreement"
+            for kind in ("contradiction", "change", "scope")
+            for c in topic.listed.get(kind, [])
         ],
     }
 

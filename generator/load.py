@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import math
+import multiprocessing
+import os
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
-from .schema import ID_PATTERN
+from .schema import ID_PATTERN, json_schema
 from .validate import text_markup_problems, validate_document
 
 MAX_FILE_BYTES = 2_000_000
@@ -23,22 +28,44 @@ PLAIN_SCALAR_TAGS = {YAML_TAG + t for t in ("null", "bool", "int", "float", "str
 
 ALIAS_MESSAGE = "YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead"
 CONSTRUCTOR = yaml.constructor.SafeConstructor()
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE  # what the pure-Python reader refuses
+# Where libyaml and the pure-Python parser disagree (found by differential fuzzing): see compose().
+LIBYAML_CHARACTERS = re.compile(r"[\t\ufeff\u2028\u2029\x85{}\[\]]")
+COMPLEX_KEY = re.compile(r"^[\s?:-]*\?(\s|$)", re.MULTILINE)
+BLOCK_SCALAR_COMMENT = re.compile(r"[|>][0-9+-]*#")
+TAG = re.compile(r"(^|\s)!", re.MULTILINE)
 
 Where = tuple[Any, ...]
 
 
 @dataclass
 class Document:
-    """A parsed YAML file with the position of each value and key."""
+    """A parsed YAML file with the position of each value and key.
+
+    Positions are only needed to report a problem, and recording them for every value of every
+    file would take more memory than the data itself. So the text is kept, and the positions are
+    recorded (by parsing the text once more) when the first problem of the file is reported.
+    """
 
     path: str
     data: Any
     marks: dict[Where, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Where, tuple[int, int]] = field(default_factory=dict)
     has_alias: bool = False
+    source: str | None = field(default=None, repr=False)  # the text, until positions are recorded
+
+    def record_marks(self) -> None:
+        """Record the position of every value and key (once)."""
+        source, self.source = self.source, None
+        node = compose(source) if source is not None else None
+        if node is not None:
+            to_data(node, (), self, set(), [], record=True)
 
     def at(self, where: Where, key: bool = False) -> tuple[int, int]:
         """Return (line, col) of a value (or its key), falling back to the nearest parent."""
+        if self.source is not None:
+            self.record_marks()
         table = self.key_marks if key else self.marks
         while where:
             if where in table:
@@ -96,37 +123,63 @@ def load_articles(root: Path, folder: Path, problems: list[Problem]) -> list[Art
             stems.add(path.stem)
         else:
             problems.append(Problem(rel(root, path), 1, 1, "unexpected entry: articles are <id>.txt with <id>.yaml"))
-    articles = []
-    for stem in sorted(stems):
-        txt, meta = folder / f"{stem}.txt", folder / f"{stem}.yaml"
-        if not re.match(ID_PATTERN, stem):
-            problems.append(
-                Problem(
-                    rel(root, txt if txt.exists() else meta),
-                    1,
-                    1,
-                    f"article id '{stem}' is not valid: expected lowercase letters, digits and single hyphens",
-                )
+    loaded = fork_map(partial(load_article, root, folder), sorted(stems))
+    for _, found in loaded:
+        problems.extend(found)
+    return [article for article, _ in loaded if article is not None]
+
+
+def load_article(root: Path, folder: Path, stem: str) -> tuple[ArticleSource | None, list[Problem]]:
+    """Load one article's text and metadata; return it (None if unusable) and the problems found."""
+    problems: list[Problem] = []
+    txt, meta = folder / f"{stem}.txt", folder / f"{stem}.yaml"
+    if not re.match(ID_PATTERN, stem):
+        problems.append(
+            Problem(
+                rel(root, txt if txt.exists() else meta),
+                1,
+                1,
+                f"article id '{stem}' is not valid: expected lowercase letters, digits and single hyphens",
             )
-            continue
-        if not meta.exists():
-            problems.append(
-                Problem(rel(root, txt), 1, 1, f"article text has no metadata file: expected {rel(root, meta)}")
-            )
-            continue
-        if not txt.exists():
-            problems.append(
-                Problem(rel(root, meta), 1, 1, f"article metadata has no text file: expected {rel(root, txt)}")
-            )
-            continue
-        text = read_text(root, txt, problems)
-        doc = load_yaml(root, meta, "article", problems)
-        if text is not None and not text.strip():
-            problems.append(Problem(rel(root, txt), 1, 1, "article text is empty"))
-        elif text is not None:
-            problems.extend(text_markup_problems(rel(root, txt), text))
-            articles.append(ArticleSource(stem, doc, text, rel(root, txt)))
-    return articles
+        )
+        return None, problems
+    if not meta.exists():
+        problems.append(Problem(rel(root, txt), 1, 1, f"article text has no metadata file: expected {rel(root, meta)}"))
+        return None, problems
+    if not txt.exists():
+        problems.append(Problem(rel(root, meta), 1, 1, f"article metadata has no text file: expected {rel(root, txt)}"))
+        return None, problems
+    text = read_text(root, txt, problems)
+    doc = load_yaml(root, meta, "article", problems)
+    if text is not None and not text.strip():
+        problems.append(Problem(rel(root, txt), 1, 1, "article text is empty"))
+    elif text is not None:
+        problems.extend(text_markup_problems(rel(root, txt), text))
+        return ArticleSource(stem, doc, text, rel(root, txt)), problems
+    return None, problems
+
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+PARALLEL_ITEMS = 400  # shorter lists are done faster in this process than workers take to start
+MAX_WORKERS = 4
+
+
+def fork_map(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    """Return [function(item) for item in items], by one forked worker per CPU for long lists.
+
+    Forked workers (Linux, macOS) inherit this process's memory, so only the items and results
+    travel between processes; elsewhere, and for short lists, everything runs in this process.
+    """
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(items) < PARALLEL_ITEMS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    gc.freeze()  # the workers' garbage collector would otherwise touch, and so copy, every inherited object
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(function, items, chunksize=max(1, len(items) // (workers * 8)))
+    finally:
+        gc.unfreeze()
 
 
 def load_pages(root: Path, folder: Path, problems: list[Problem]) -> dict[str, str]:
@@ -204,24 +257,63 @@ def load_yaml(root: Path, path: Path, kind: str, problems: list[Problem]) -> Doc
         problems.append(Problem(doc.path, 1, 1, "file is empty"))
         return doc
     before = len(problems)
+    doc.source = text
     doc.data = to_data(node, (), doc, set(), problems)
-    if len(problems) == before:
+    if len(problems) == before and not schema_allows(kind, doc.data):
         problems.extend(validate_document(doc, kind))
     return doc
 
 
 def compose(text: str) -> Node | None:
-    """Parse YAML into a node tree with the safe loader (no tags are constructed here)."""
-    loader = yaml.SafeLoader(text)
+    """Parse YAML into a node tree with the safe loader (no tags are constructed here).
+
+    libyaml (PyYAML's C parser) composes the same nodes about ten times faster. It is used for
+    text the pure-Python reader accepts; whenever it fails, the pure-Python parser runs again so
+    that every error is reported exactly as before.
+    """
+    if FAST_LOADER is not None and not NON_PRINTABLE.search(text) and not libyaml_may_differ(text):
+        try:
+            return compose_with(FAST_LOADER, text)
+        except yaml.YAMLError:
+            pass
+    return compose_with(yaml.SafeLoader, text)
+
+
+def libyaml_may_differ(text: str) -> bool:
+    """Tell whether a text holds anything on which libyaml and the pure-Python parser disagree.
+
+    Found by differential fuzzing (nodes, tags and positions compared on mutated content files):
+    tabs, byte-order marks and Unicode line breaks, flow collections, "?" complex keys, a "#"
+    right after a block scalar indicator, tags and document markers. None of them is needed in
+    curated content; files with any of them take the pure-Python path. Each regex runs only if a
+    plain substring it needs occurs (a fast test).
+    """
+    return bool(
+        LIBYAML_CHARACTERS.search(text)
+        or ("?" in text and COMPLEX_KEY.search(text))
+        or ("#" in text and BLOCK_SCALAR_COMMENT.search(text))
+        or ("!" in text and TAG.search(text))
+        or text.startswith(("---", "..."))
+        or "\n---" in text
+        or "\n..." in text
+    )
+
+
+def compose_with(loader_class: Any, text: str) -> Node | None:
+    loader = loader_class(text)
     try:
-        return loader.get_single_node()
+        node: Node | None = loader.get_single_node()
+        return node
     finally:
         loader.dispose()
 
 
-def to_data(node: Node, where: Where, doc: Document, seen: set[int], problems: list[Problem]) -> Any:
-    """Convert a YAML node tree to plain data, recording marks and refusing unsafe constructs."""
-    doc.marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+def to_data(
+    node: Node, where: Where, doc: Document, seen: set[int], problems: list[Problem], record: bool = False
+) -> Any:
+    """Convert a YAML node tree to plain data, refusing unsafe constructs (and recording positions if asked)."""
+    if record:
+        doc.marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if id(node) in seen:
         if not doc.has_alias:  # one report per file: an alias bomb reuses values thousands of times
             doc.has_alias = True
@@ -229,9 +321,9 @@ def to_data(node: Node, where: Where, doc: Document, seen: set[int], problems: l
         return None
     seen.add(id(node))
     if isinstance(node, MappingNode) and node.tag == YAML_TAG + "map":
-        return mapping_to_data(node, where, doc, seen, problems)
+        return mapping_to_data(node, where, doc, seen, problems, record)
     if isinstance(node, SequenceNode) and node.tag == YAML_TAG + "seq":
-        return [to_data(item, (*where, i), doc, seen, problems) for i, item in enumerate(node.value)]
+        return [to_data(item, (*where, i), doc, seen, problems, record) for i, item in enumerate(node.value)]
     if isinstance(node, ScalarNode) and node.tag in PLAIN_SCALAR_TAGS:
         return scalar_to_data(node, where, doc, problems)
     problems.append(doc.problem(where, f"unsupported YAML tag '{node.tag}'; only plain values are allowed"))
@@ -239,10 +331,11 @@ def to_data(node: Node, where: Where, doc: Document, seen: set[int], problems: l
 
 
 def mapping_to_data(
-    node: MappingNode, where: Where, doc: Document, seen: set[int], problems: list[Problem]
+    node: MappingNode, where: Where, doc: Document, seen: set[int], problems: list[Problem], record: bool
 ) -> dict[str, Any]:
     """Convert a mapping node, reporting duplicate and non-text keys."""
     out: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         if key_node.tag == YAML_TAG + "merge":
@@ -253,11 +346,12 @@ def mapping_to_data(
             continue
         key = key_node.value
         if key in out:
-            first = doc.key_marks[(*where, key)]
-            problems.append(Problem(doc.path, *key_at, f"duplicate key '{key}' (first at line {first[0]})"))
+            problems.append(Problem(doc.path, *key_at, f"duplicate key '{key}' (first at line {first_line[key]})"))
             continue
-        doc.key_marks[(*where, key)] = key_at
-        out[key] = to_data(value_node, (*where, key), doc, seen, problems)
+        first_line[key] = key_at[0]
+        if record:
+            doc.key_marks[(*where, key)] = key_at
+        out[key] = to_data(value_node, (*where, key), doc, seen, problems, record)
     return out
 
 
@@ -270,6 +364,92 @@ def scalar_to_data(node: ScalarNode, where: Where, doc: Document, problems: list
         problems.append(doc.problem(where, f"expected a finite number, found '{node.value}'"))
         return None
     return value
+
+
+def schema_allows(kind: str, data: Any) -> bool:
+    """Tell quickly whether the schema certainly accepts `data`; False sends it to the full validator.
+
+    jsonschema (which explains every error) takes milliseconds per file; this check, compiled
+    once per kind from the same JSON Schema, takes microseconds. It only answers "valid" when
+    jsonschema would (tested against it), and says "ask jsonschema" for anything it is unsure of.
+    """
+    check = compiled_schema(kind)
+    return check is not None and check(data)
+
+
+Check = Callable[[Any], bool]
+IGNORED_KEYWORDS = {"$schema", "$id", "$defs", "title", "description"}
+TYPES: dict[str, Check] = {
+    "array": lambda x: isinstance(x, list),
+    "boolean": lambda x: isinstance(x, bool),
+    "integer": lambda x: isinstance(x, int) and not isinstance(x, bool),
+    "null": lambda x: x is None,
+    "number": lambda x: isinstance(x, int | float) and not isinstance(x, bool),
+    "object": lambda x: isinstance(x, dict),
+    "string": lambda x: isinstance(x, str),
+}
+
+
+class UnsupportedSchema(Exception):
+    """Raised for a JSON Schema keyword the fast check does not implement; jsonschema decides alone."""
+
+
+@cache
+def compiled_schema(kind: str) -> Check | None:
+    schema = json_schema(kind)
+    try:
+        return compile_schema(schema, schema.get("$defs", {}))
+    except UnsupportedSchema:
+        return None
+
+
+def compile_schema(schema: dict[str, Any], defs: dict[str, Any]) -> Check:
+    """Compile the subset of JSON Schema (2020-12) that the content schemas use into one predicate."""
+    checks = [compile_keyword(key, value, schema, defs) for key, value in schema.items() if key not in IGNORED_KEYWORDS]
+    return lambda x: all(check(x) for check in checks)
+
+
+def compile_keyword(key: str, value: Any, schema: dict[str, Any], defs: dict[str, Any]) -> Check:
+    """Compile one keyword; keywords apply only to instances of their type, as in JSON Schema."""
+    if key == "type":
+        kinds = [TYPES[t] for t in ([value] if isinstance(value, str) else value)]
+        return lambda x: any(is_kind(x) for is_kind in kinds)
+    if key == "enum" and all(isinstance(v, str) for v in value):
+        allowed = set(value)
+        return lambda x: isinstance(x, str) and x in allowed  # a non-text is left to jsonschema
+    if key in ("minLength", "maxLength"):
+        low, high = (value, math.inf) if key == "minLength" else (0, value)
+        return lambda x: not isinstance(x, str) or low <= len(x) <= high
+    if key == "pattern":
+        pattern = re.compile(value)
+        return lambda x: not isinstance(x, str) or pattern.search(x) is not None
+    if key in ("minimum", "maximum"):
+        sign = 1 if key == "minimum" else -1
+        return lambda x: not TYPES["number"](x) or sign * x >= sign * value
+    if key == "minItems":
+        return lambda x: not isinstance(x, list) or len(x) >= value
+    if key == "uniqueItems" and value is True:
+        return lambda x: not isinstance(x, list) or (all(isinstance(i, str) for i in x) and len(set(x)) == len(x))
+    if key == "items" and isinstance(value, dict):
+        item = compile_schema(value, defs)
+        return lambda x: not isinstance(x, list) or all(item(i) for i in x)
+    if key == "properties":
+        fields = {name: compile_schema(sub, defs) for name, sub in value.items()}
+        return lambda x: not isinstance(x, dict) or all(fields[k](v) for k, v in x.items() if k in fields)
+    if key == "required":
+        return lambda x: not isinstance(x, dict) or all(k in x for k in value)
+    if key == "additionalProperties" and value is False:
+        known = set(schema.get("properties", {}))
+        return lambda x: not isinstance(x, dict) or all(k in known for k in x)
+    if key == "anyOf":
+        options = [compile_schema(sub, defs) for sub in value]
+        return lambda x: any(option(x) for option in options)
+    if key == "not":
+        negated = compile_schema(value, defs)
+        return lambda x: not negated(x)
+    if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/") and value[8:] in defs:
+        return compile_schema(defs[value[8:]], defs)
+    raise UnsupportedSchema(key)
 
 
 def rel(root: Path, path: Path) -> str:

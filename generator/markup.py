@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -11,6 +12,8 @@ from markupsafe import Markup
 # Characters with inline meaning in Markdown or in the enabled extensions; written as entities so
 # that content text is always shown literally (and never becomes HTML, a link or an attribute).
 INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|~=^$#!"}
+INLINE_TABLE = str.maketrans(INLINE)
+SPECIAL = re.compile("[" + re.escape("".join(INLINE)) + "]")
 # Syntax that only counts at the start of a line (lists, quotes, definitions, ordered lists).
 LINE_START = re.compile(r"^([>+\-:]|\d+(?=[.)](\s|$)))")
 WHITESPACE = re.compile(r"\s+")
@@ -26,7 +29,14 @@ def md_escape(value: object) -> Markup:
         return value
     if value is None:
         raise ValueError("None reached a template; handle missing values explicitly")
-    text = inline_escape(WHITESPACE.sub(" ", str(value)).strip())
+    return escape_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def escape_text(text: str) -> Markup:
+    """Escape a text for md_escape, remembered: names, labels, dates and numbers recur on many pages."""
+    if not is_plain(text):
+        text = inline_escape(WHITESPACE.sub(" ", text).strip())
     match = LINE_START.match(text)
     if match:
         cut = len(match.group(1)) if match.group(1)[0].isdigit() else 0
@@ -34,9 +44,17 @@ def md_escape(value: object) -> Markup:
     return Markup(text)
 
 
+def is_plain(text: str) -> bool:
+    """Tell whether a text needs neither white space folded nor characters escaped (most values).
+
+    `isprintable` is false for every white space character except the plain space.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " " and not SPECIAL.search(text)
+
+
 def inline_escape(text: str) -> str:
     """Escape a piece of a one-line text, keeping its surrounding spaces."""
-    return "".join(INLINE.get(c, c) for c in text)
+    return text.translate(INLINE_TABLE) if SPECIAL.search(text) else text
 
 
 def format_number(value: float | None) -> str:

@@ -8,7 +8,9 @@ then offered through rapidfuzz.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -16,8 +18,10 @@ DOUBLE_QUOTES = '"„“”‟«»〝〞＂'
 SINGLE_QUOTES = "'‚‘’‛‹›`´"
 DASHES = "‐‑‒–—―−"
 SOFT_HYPHEN = "\u00ad"
-FOLD = str.maketrans({**{c: '"' for c in DOUBLE_QUOTES}, **{c: "'" for c in SINGLE_QUOTES}, **{c: "-" for c in DASHES}})
+FOLD_MAP = {**{c: '"' for c in DOUBLE_QUOTES}, **{c: "'" for c in SINGLE_QUOTES}, **{c: "-" for c in DASHES}}
+FOLDABLE = re.compile("[" + re.escape("".join(FOLD_MAP)) + "]")
 SPACE = re.compile(r"\s")
+GAPS = re.compile(rf"[\s{SOFT_HYPHEN}]+")  # runs of white space and soft hyphens
 
 
 @dataclass(frozen=True)
@@ -29,22 +33,39 @@ class Normalised:
 
 
 def normalise(text: str) -> Normalised:
-    """Fold quote marks and dashes, drop soft hyphens, collapse white space."""
+    """Fold quote marks and dashes, drop soft hyphens, collapse white space.
+
+    Works run by run (the text between runs of white space and soft hyphens is copied whole), so
+    its cost is a few operations per word, not per character.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # The common case, nothing to drop or collapse (white space other than " " and the soft
+        # hyphen are not printable).
+        return Normalised(fold_marks(text), tuple(range(len(text))))
     chars: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char == SOFT_HYPHEN:
-            continue
-        if SPACE.match(char):
-            if not chars or chars[-1] == " ":
-                continue
-            char = " "
-        chars.append(char.translate(FOLD))
-        offsets.append(index)
-    if chars and chars[-1] == " ":
-        chars.pop()
+    position = 0
+    for gap in GAPS.finditer(text):
+        if gap.start() > position:
+            chars.append(text[position : gap.start()])
+            offsets.extend(range(position, gap.start()))
+        space = SPACE.search(gap.group())
+        if space and offsets:  # a run with white space becomes one space, except at the start
+            chars.append(" ")
+            offsets.append(gap.start() + space.start())
+        position = gap.end()
+    chars.append(text[position:])
+    offsets.extend(range(position, len(text)))
+    folded = fold_marks("".join(chars))
+    if folded.endswith(" "):
+        folded = folded[:-1]
         offsets.pop()
-    return Normalised("".join(chars), tuple(offsets))
+    return Normalised(folded, tuple(offsets))
+
+
+def fold_marks(text: str) -> str:
+    """Replace every quotation mark and dash by its plain form (a regex: str.translate is slower here)."""
+    return FOLDABLE.sub(lambda m: FOLD_MAP[m.group()], text) if FOLDABLE.search(text) else text
 
 
 def find_all(needle: str, haystack: Normalised, start: int = 0) -> list[tuple[int, int]]:
@@ -53,12 +74,12 @@ def find_all(needle: str, haystack: Normalised, start: int = 0) -> list[tuple[in
     Whole-word: a needle that begins (ends) with a letter or digit must not continue a word of the
     text, so "3.000 Soldaten" is not found in "13.000 Soldaten".
     """
-    folded = normalise(needle).text
+    folded = fold(needle)
     text = haystack.text
     if not folded:
         return []
     found = []
-    pos = text.find(folded, next((i for i, o in enumerate(haystack.offsets) if o >= start), len(text)))
+    pos = text.find(folded, bisect_left(haystack.offsets, start))
     while pos >= 0:
         end = pos + len(folded)
         clean_start = not (folded[0].isalnum() and pos > 0 and text[pos - 1].isalnum())
@@ -67,6 +88,12 @@ def find_all(needle: str, haystack: Normalised, start: int = 0) -> list[tuple[in
             found.append((haystack.offsets[pos], haystack.offsets[end - 1] + 1))
         pos = text.find(folded, pos + 1)
     return found
+
+
+@lru_cache(maxsize=4096)
+def fold(needle: str) -> str:
+    """Return the normalised text of a passage looked for (passages are looked for in many paragraphs)."""
+    return normalise(needle).text
 
 
 def closest(needle: str, paragraphs: list[str]) -> tuple[int, str, float]:

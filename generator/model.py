@@ -183,6 +183,20 @@ class Article:
 
 
 @dataclass
+class Event:
+    """A key event an article names, for the timeline."""
+
+    id: str
+    date: Dating
+    title: str
+    article: str
+    excerpt: str
+    meta: Document = field(repr=False)  # content/dossier.yaml, for messages
+    index: int = 0  # position in its `events` list
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
 class Dossier:
     """The whole model: registries, topics and articles, keyed by id."""
 
@@ -193,6 +207,7 @@ class Dossier:
     topics: dict[str, Topic]
     articles: dict[str, Article]
     pages: dict[str, str]
+    events: list[Event] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity:
         """Return the person, organisation or place with this id."""
@@ -224,7 +239,29 @@ def build_model(content: Content, today: date) -> tuple[Dossier, list[Problem]]:
         articles={a.id: a for a in sorted(filter(None, articles), key=lambda a: a.id)},
         pages=content.pages,
     )
+    dossier.events = build_events(content.dossier, dossier_data.get("events", []), dossier, today, problems)
     return dossier, problems
+
+
+def build_events(
+    doc: Document, items: list[dict[str, Any]], dossier: Dossier, today: date, problems: list[Problem]
+) -> list[Event]:
+    """Build the timeline's events, reporting duplicate ids and unknown articles."""
+    events = []
+    duplicates = report_duplicates(doc, ("events",), items, problems)
+    for i, item in enumerate(items):
+        where = ("events", i)
+        if i in duplicates:
+            continue
+        if item["article"] not in dossier.articles:
+            known = sorted(dossier.articles)
+            message = f"unknown article '{item['article']}'{did_you_mean(item['article'], known)}"
+            problems.append(doc.problem((*where, "article"), message))
+            continue
+        dating = build_dating(doc, (*where, "date"), item["date"], today, problems)
+        if dating:
+            events.append(Event(item["id"], dating, item["title"], item["article"], item["excerpt"], doc, i))
+    return sorted(events, key=lambda e: (e.date.start, e.id))
 
 
 class Refs:

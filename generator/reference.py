@@ -11,6 +11,7 @@ from .schema import (
     CLAIM,
     DATING,
     DOSSIER,
+    EVENT,
     FILE_KINDS,
     LABELLED,
     MENTIONS,
@@ -27,6 +28,7 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 RECORDS: tuple[tuple[str, Record], ...] = (
     ("content/dossier.yaml", DOSSIER),
+    ("events[]", EVENT),
     ("content/articles/<id>.yaml", ARTICLE),
     ("published, as_of", DATING),
     ("mentions", MENTIONS),

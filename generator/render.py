@@ -7,6 +7,7 @@ import json
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .analyse import Analysis, Mention
+from .analyse import Analysis, Mention, TopicAnalysis
+from .charts import Mark, render_timeline, render_topic_chart
+from .export import render_exports
+from .feeds import render_feeds
+from .jsonld import article_jsonld, topic_jsonld
 from .markup import encode_url, format_number, inline_escape, md_escape
+from .matrix import who_said_what
 from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quote
 from .reference import render_reference, render_schemas
 
@@ -28,6 +34,7 @@ SECTIONS = {
     "topics": "themen",
 }
 SECTION_INDEXES = {f"{folder}/index.md" for folder in SECTIONS.values()}
+UNSEARCHED = SECTION_INDEXES | {"zeitleiste.md"}  # pages that only repeat what item pages say
 KIND_LABELS = {
     "contradiction": "Widerspruch",
     "change": "Wandel über die Zeit",
@@ -60,19 +67,58 @@ PRECISION = {"day": "tagesgenau", "month": "monatsgenau", "year": "jahresgenau"}
 BASIS = {"stated": "im Text angegeben", "inferred": "erschlossen"}
 
 
-def front_matter(title: str) -> str:
+def front_matter(title: str, searchable: bool = True) -> str:
     """Return YAML front matter: the page title, HTML-escaped, and no navigation sidebar.
 
     MkDocs and Material put the page title into <title> and the header without escaping it (and
     `striptags` even unescapes a title taken from the H1), so the title is given here, escaped.
     The navigation is in the header tabs; the sidebar would only narrow the wide tables.
+    Pages that only list what other pages say (section indexes, the timeline) are left out of
+    the search index, as are the long tables and lists of item pages (`data-search-exclude` on
+    their headings): the index would otherwise hold every passage several times over.
     """
-    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\nhide:\n  - navigation\n---\n\n"
+    title_line = f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n"
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\n{title_line}hide:\n  - navigation\n{search}---\n\n"
+
+
+@lru_cache(maxsize=1 << 16)
+def page_url(path: str) -> str:
+    """Return the site URL (directory style) of a dossier page or file, relative to the site root."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path.removesuffix("index.md")
+    return path.removesuffix(".md") + "/" if path.endswith(".md") else path
+
+
+def url_from(page: str, target: str, anchor: str | None = None) -> str:
+    """Return a link from a page's URL to a target, for raw HTML that MkDocs does not rewrite."""
+    start = page_url(page) or "."
+    relative = posixpath.relpath(page_url(target) or ".", start)
+    relative = "./" if relative == "." else relative + ("/" if page_url(target).endswith("/") else "")
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def url_maker(page: str) -> Any:
+    """Return a (kind, id, anchor) → URL function for links in raw HTML and JSON-LD on a page."""
+    return lambda kind, item_id, anchor: url_from(page, page_path(kind, item_id), anchor)
 
 
 def page_path(kind: str, item_id: str) -> str:
-    """Return the dossier-relative path of an item's page."""
+    """Return the dossier-relative path of an item's page (one string per page: pages keep sets of links)."""
     return f"{SECTIONS[kind]}/{item_id}.md"
+
+
+@lru_cache(maxsize=1 << 17)
+def relative_path(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few thousand targets from a few folders."""
+    return posixpath.relpath(target, start)
+
+
+@lru_cache(maxsize=1 << 16)
+def link_markup(folder: str, target: str, anchor: str | None, text: str, is_markup: bool) -> Markup:
+    """Return a link from a page in `folder`, remembered: many pages of a folder link to the same target."""
+    shown = Markup(text) if is_markup else md_escape(text)
+    return Markup(f"[{shown}]({relative_path(target, folder)}{'#' + anchor if anchor else ''})")
 
 
 @dataclass
@@ -83,17 +129,22 @@ class PageContext:
     dossier: Dossier
     links: set[str] = field(default_factory=set)
 
+    def __post_init__(self) -> None:
+        self.folder = posixpath.dirname(self.path) or "."
+
     def href(self, target: str, anchor: str | None = None) -> str:
         """Return the relative link from this page to `target`, recording it for backlinks."""
         if target == self.path:
             return f"#{anchor}" if anchor else posixpath.basename(target)
         self.links.add(target)
-        relative = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
-        return relative + (f"#{anchor}" if anchor else "")
+        return relative_path(target, self.folder) + (f"#{anchor}" if anchor else "")
 
     def link(self, target: str, text: object, anchor: str | None = None) -> Markup:
         """Return a Markdown link with escaped text."""
-        return Markup(f"[{md_escape(text)}]({self.href(target, anchor)})")
+        if target == self.path or text is None:
+            return Markup(f"[{md_escape(text)}]({self.href(target, anchor)})")
+        self.links.add(target)
+        return link_markup(self.folder, target, anchor, str(text), isinstance(text, Markup))
 
     def entity(self, entity_id: str, anchor: str | None = None) -> Markup:
         """Link to an entity's page, named by its name."""
@@ -176,7 +227,12 @@ class Renderer:
         self.analysis = analysis
         self.env = make_environment()
         self.env.filters.update(
-            num=format_number, url=encode_url, date=dating_text, value=lambda c: value_text(c, dossier)
+            num=format_number,
+            article_date=lambda article_id: dossier.articles[article_id].published,
+            latest=lambda datings: max(datings, key=lambda dating: (dating.end, dating.start)),
+            url=encode_url,
+            date=dating_text,
+            value=lambda c: value_text(c, dossier),
         )
         self.env.globals.update(
             d=dossier,
@@ -188,33 +244,78 @@ class Renderer:
             LANGUAGES=LANGUAGES,
             ENTITY_KIND_LABELS=ENTITY_KIND_LABELS,
             render_paragraph=self.render_paragraph,
+            topic_chart=self.topic_chart,
+            timeline_chart=self.timeline_chart,
+            article_jsonld=lambda page, article: Markup(article_jsonld(dossier, article, url_maker(page.path))),
+            topic_jsonld=lambda page, r: Markup(topic_jsonld(dossier, r.topic, r.claims, url_maker(page.path))),
+            file_url=lambda page, target: url_from(page.path, target),
         )
         self.contexts: dict[str, PageContext] = {}
 
     def render_all(self) -> dict[str, str]:
         """Return {dossier-relative path: Markdown} for every page, backlinks included."""
-        bodies: dict[str, tuple[str, str]] = {}
-        for path, template, title, params in self.page_list():
-            context = PageContext(path, self.dossier)
-            self.contexts[path] = context
-            body = self.env.get_template(template).render(page=context, **params)
+        return {path: data.decode("utf-8") for path, data in self.render_encoded().items()}
+
+    def render_encoded(self) -> dict[str, bytes]:
+        """Return {dossier-relative path: UTF-8 Markdown} for every page, backlinks included.
+
+        Pages are kept as UTF-8 from the moment they are rendered: a Python string of German text
+        with „quotes“ takes two bytes per character, and the pages of a large dossier are the
+        bulk of the generator's memory.
+        """
+        bodies: dict[str, tuple[str, bytes]] = {}
+        for path, title, body, links in map(self.render_page, self.page_list()):
+            self.contexts[path] = PageContext(path, self.dossier, links)
             bodies[path] = (title, body)
         backlinks = self.backlinks(bodies)
         titles = {p: t for p, (t, _) in bodies.items()}
         pages = {}
-        for path, (title, body) in bodies.items():
+        for path in list(bodies):
+            title, body = bodies.pop(path)  # one copy of each page at a time
             if backlinks.get(path):
                 extra = self.env.get_template("backlinks.md.j2").render(
                     page=self.contexts[path], sources=backlinks[path], titles=titles
                 )
-                body = body.rstrip("\n") + "\n" + extra
-            pages[path] = front_matter(title) + body
+                body = body.rstrip(b"\n") + b"\n" + extra.encode("utf-8")
+            pages[path] = front_matter(title, searchable=path not in UNSEARCHED).encode("utf-8") + body
         for name, text in self.dossier.pages.items():
-            pages[name] = text
-        pages["referenz.md"] = render_reference()
-        pages["assets/dossier.css"] = (TEMPLATES / "dossier.css").read_text(encoding="utf-8")
-        pages.update({f"schemas/{name}": text for name, text in render_schemas().items()})
+            pages[name] = text.encode("utf-8")
+        pages["referenz.md"] = render_reference().encode("utf-8")
+        pages["assets/dossier.css"] = (TEMPLATES / "dossier.css").read_text(encoding="utf-8").encode("utf-8")
+        pages.update({f"schemas/{name}": text.encode("utf-8") for name, text in render_schemas().items()})
+        data = {**render_exports(self.analysis), **render_feeds(self.dossier)}
+        pages.update({path: text.encode("utf-8") for path, text in data.items()})
         return dict(sorted(pages.items()))
+
+    def topic_chart(self, page: PageContext, result: TopicAnalysis) -> Markup:
+        """Return the SVG chart of a numeric topic (raw HTML: links relative to the page's URL)."""
+        link = url_maker(page.path)
+        chart = render_topic_chart(
+            self.dossier, result.topic, result.claims, lambda c: link("articles", c.article, f"c-{c.id}")
+        )
+        return Markup(chart or "")
+
+    def timeline_chart(self, page: PageContext) -> Markup:
+        """Return the SVG timeline: key events, publications and separately dated claims."""
+        link = url_maker(page.path)
+        d = self.dossier
+        events = [
+            Mark(e.date.start, e.date.end, f"{e.title} ({e.date.german()})", link("articles", e.article, None), True)
+            for e in d.events
+        ]
+        articles = [
+            Mark(a.published.start, a.published.end, f"Artikel: {a.title}", link("articles", a.id, None))
+            for a in d.articles.values()
+        ]
+        claims = [claim_mark(d, c, link) for a in d.articles.values() for c in a.claims if not c.as_of_inherited]
+        lanes = [("Ereignisse", events), ("Artikel", articles), ("Angaben", claims)]
+        return Markup(render_timeline([(name, marks) for name, marks in lanes if marks]) or "")
+
+    def render_page(self, spec: PageSpec) -> tuple[str, str, bytes, set[str]]:
+        path, template, title, params = spec
+        context = PageContext(path, self.dossier)
+        body = self.env.get_template(template).render(page=context, **params)
+        return path, title, body.encode("utf-8"), context.links
 
     def page_list(self) -> list[tuple[str, str, str, dict[str, Any]]]:
         """List (path, template, title, parameters) of every generated page."""
@@ -224,6 +325,7 @@ class Renderer:
             ("zeitleiste.md", "timeline.md.j2", "Zeitleiste", {}),
             ("artikel/index.md", "articles_index.md.j2", "Artikel", {}),
             ("themen/index.md", "topics_index.md.j2", "Themen", {}),
+            ("wer-sagt-was.md", "matrix.md.j2", "Wer sagt was", {"matrix": who_said_what(self.analysis)}),
         ]
         for kind in ENTITY_KINDS:
             pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", KIND_TITLES[kind], {"kind": kind}))
@@ -249,16 +351,21 @@ class Renderer:
             )
         return pages
 
-    def backlinks(self, bodies: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
-        """Map each page to the pages (other than section indexes) that link to it."""
+    def backlinks(self, bodies: dict[str, tuple[str, bytes]]) -> dict[str, list[str]]:
+        """Map each page to the pages that link to it and that it does not link to itself.
+
+        Section indexes are left out, and so are pages the target already links to: an article's
+        page links to the people it mentions, and their pages link back to it in their list of
+        mentions; listing such pages again under "Verweise" would double every page's links.
+        """
         incoming: dict[str, set[str]] = defaultdict(set)
         for source, context in self.contexts.items():
             if source in SECTION_INDEXES:
                 continue
             for target in context.links:
-                if target != source:
+                if target != source and target in bodies and source not in self.contexts[target].links:
                     incoming[target].add(source)
-        return {target: sorted(sources) for target, sources in incoming.items() if target in bodies}
+        return {target: sorted(sources) for target, sources in incoming.items()}
 
     def render_paragraph(self, page: PageContext, article: Article, paragraph: Paragraph) -> Markup:
         """Render one paragraph with its quotes and claims highlighted and first mentions linked."""
@@ -268,6 +375,9 @@ class Renderer:
             paragraph,
             self.analysis.mentions_in(article.id, paragraph.number),
         )
+
+
+PageSpec = tuple[str, str, str, dict[str, Any]]  # path, template, title, template parameters
 
 
 @dataclass(frozen=True)
@@ -341,3 +451,9 @@ def select_first_mentions(mentions: list[Mention], cuts: set[int]) -> list[Menti
         seen.add(mention.entity.id)
         chosen.append(mention)
     return chosen
+
+
+def claim_mark(dossier: Dossier, claim: Claim, link: Any) -> Mark:
+    """Place a separately dated claim on the timeline."""
+    label = f"{dossier.topics[claim.topic].title}: {claim.excerpt}"
+    return Mark(claim.as_of.start, claim.as_of.end, label, link("articles", claim.article, f"c-{claim.id}"))

@@ -396,6 +396,18 @@ TOPIC = Record(
     ),
 )
 
+EVENT = Record(
+    name="event",
+    doc="A key event that an article names, shown on the timeline with the passage that names it.",
+    fields=(
+        Field("id", ID, "Unique among events; becomes the anchor `#e-<id>` on the timeline."),
+        Field("date", DATING, "When it happened, as precisely as the text or a well-known public record says."),
+        Field("title", Str(max_length=200), "A short German label, e.g. `Kim Jong-un besucht Russland`."),
+        Field("article", ID, "The id of the article whose text names the event."),
+        Field("excerpt", Str(), "The passage naming the event, exactly as in the text, within one paragraph."),
+    ),
+)
+
 DOSSIER = Record(
     name="dossier",
     doc="`content/dossier.yaml`: the dossier as a whole.",
@@ -403,6 +415,7 @@ DOSSIER = Record(
         Field("title", Str(max_length=200), "Site title."),
         Field("summary", Str(max_length=4000), "What the dossier is about (German), shown on the home page."),
         Field("key_topics", ListOf(Ref(kinds=("topics",)), unique=True), "Topics whose figures the home page shows."),
+        Field("events", ListOf(EVENT), "Key events the articles name, for the timeline.", required=False),
     ),
 )
 

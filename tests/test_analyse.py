@@ -1,9 +1,12 @@
 from datetime import date
 
 import pytest
-from conftest import TODAY, write_content
+from conftest import REPO, TODAY, write_content
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.analyse import classify, mention_pattern, read_interval, sentence_at
+from generator import analyse
+from generator.analyse import classify, compare_claims, mention_pattern, read_interval, sentence_at
 from generator.build import check
 from generator.model import Claim, Dating, Labelled, Topic
 from generator.problems import ContentError
@@ -152,3 +155,48 @@ def test_a_name_inside_a_longer_name_is_not_a_mention(tmp_path, content, meta):
     checked = check(write_content(tmp_path, content), TODAY)
     last = [(m.entity.id, m.paragraph) for m in checked.analysis.mentions if m.paragraph == 5]
     assert last == [("muster-ag", 5)]
+
+
+WHEN = ["2024", "2024-10", "2024-11", "2024-10-28", "2024-10-29", "2024-11-02", "2025-04", "2025-04-01"]
+random_claims = st.lists(
+    st.tuples(
+        st.sampled_from([3000, 10000, 12000]),
+        st.sampled_from([None, "etwa", "mindestens", "bis zu", "mehr als", "erwartet", "möglicherweise"]),
+        st.sampled_from(["russland", "kursk"]),
+        st.sampled_from(WHEN),
+        st.sampled_from(["a", "b", None]),
+        st.sampled_from(["x", "y", "z"]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(drawn=random_claims, limit=st.sampled_from([1, 3, 100]))
+def test_pair_counts_and_listed_pairs_equal_classifying_every_pair(drawn, limit):
+    claims = [claim(v, q, s, w, c, a, f"c{i}") for i, (v, q, s, w, c, a) in enumerate(drawn)]
+    original, analyse.PAIR_LIMIT = analyse.PAIR_LIMIT, limit
+    try:
+        result = compare_claims(TOPIC, claims)
+    finally:
+        analyse.PAIR_LIMIT = original
+    every = result.comparisons
+    for kind in analyse.KINDS:
+        of_kind = [(c.a.id, c.b.id, c.reason) for c in every if c.kind == kind]
+        assert result.count(kind) == len(of_kind)
+        assert [(c.a.id, c.b.id, c.reason) for c in result.listed[kind]] == of_kind[:limit]
+
+
+def test_forked_workers_find_the_same_as_one_process(monkeypatch):
+    alone = check(REPO, TODAY)
+    monkeypatch.setattr("generator.load.PARALLEL_ITEMS", 1)  # load and analyse the five articles in workers
+    forked = check(REPO, TODAY)
+    assert forked.warnings == alone.warnings
+    assert [(m.entity.id, m.article, m.paragraph, m.start, m.end, m.sentence) for m in forked.analysis.mentions] == [
+        (m.entity.id, m.article, m.paragraph, m.start, m.end, m.sentence) for m in alone.analysis.mentions
+    ]
+    for article_id, article in alone.dossier.articles.items():
+        other = forked.dossier.articles[article_id]
+        assert [q.spans for q in other.quotes] == [q.spans for q in article.quotes]
+        assert [c.spans for c in other.claims] == [c.spans for c in article.claims]
+        assert other.meta.data == article.meta.data

@@ -1,9 +1,14 @@
+import copy
 from pathlib import Path
 
 import pytest
-from conftest import write_content
+import yaml
+from conftest import REPO, write_content
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.load import load_content
+from generator.load import REGISTRY_FILES, compiled_schema, load_content, schema_allows
+from generator.validate import validator_for
 
 
 def problems_of(root: Path) -> list[str]:
@@ -54,7 +59,7 @@ def test_unknown_key_suggests_the_closest(tmp_path, content):
         "content/dossier.yaml:1:1: missing key 'summary': expected a text "
         "(What the dossier is about (German), shown on the home page.)",
         "content/dossier.yaml:4:1: unknown key 'sumary' (did you mean 'summary'?); "
-        "expected one of: title, summary, key_topics",
+        "expected one of: title, summary, key_topics, events",
     ]
 
 
@@ -119,3 +124,52 @@ def test_blank_alias_is_refused(tmp_path, content):
     assert problems_of(write_content(tmp_path, content)) == [
         "content/people.yaml:4:5: expected a name (no leading or trailing spaces), found ' '"
     ]
+
+
+SEED_DOCUMENTS = [("dossier", "dossier.yaml")] + [(kind, f"{kind}.yaml") for kind in REGISTRY_FILES]
+SEED_DOCUMENTS += [("article", f"articles/{p.name}") for p in sorted((REPO / "content" / "articles").glob("*.yaml"))]
+any_value = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 100)
+    | st.floats(-1, 1e6)
+    | st.sampled_from(["", "x", "a-b", "<b>", "de"]),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(["id", "x"]), children, max_size=2)
+    ),
+    max_leaves=6,
+)
+
+
+def paths_of(data, where=()):
+    """Every (path, value) in a document, the root included."""
+    yield where, data
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        yield from paths_of(value, (*where, key))
+
+
+def replace(data, where, value):
+    if not where:
+        return value
+    copied = copy.copy(data)
+    copied[where[0]] = replace(data[where[0]], where[1:], value)
+    return copied
+
+
+def test_the_fast_schema_check_compiles_for_every_kind_and_accepts_the_seed():
+    for kind, name in SEED_DOCUMENTS:
+        data = yaml.safe_load((REPO / "content" / name).read_text(encoding="utf-8"))
+        assert compiled_schema(kind) is not None
+        assert schema_allows(kind, data), name
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.data())
+def test_the_fast_schema_check_never_accepts_what_jsonschema_refuses(data):
+    kind, name = data.draw(st.sampled_from(SEED_DOCUMENTS))
+    document = yaml.safe_load((REPO / "content" / name).read_text(encoding="utf-8"))
+    where, _ = data.draw(st.sampled_from(list(paths_of(document))))
+    changed = replace(document, where, data.draw(any_value))
+    if schema_allows(kind, changed):
+        assert not list(validator_for(kind).iter_errors(changed))

@@ -6,6 +6,7 @@ Refresh the golden files after an intended change with:
 """
 
 import difflib
+import json
 import os
 import subprocess
 import sys
@@ -72,8 +73,12 @@ def test_hostile_content_is_escaped_in_markdown(tmp_path, content, meta, markup_
     content["articles"]["erster-artikel"]["text"] += HOSTILE + ".\n"
     pages = render(check(write_content(tmp_path, content), TODAY))
     front, article = pages["artikel/erster-artikel.md"].split("\n---\n", 1)
+    jsonld = [line for line in article.splitlines() if line.startswith('<script type="application/ld+json">')]
+    assert len(jsonld) == 1 and "<" not in jsonld[0].removeprefix('<script type="application/ld+json">')[:-9]
+    article = article.replace(jsonld[0], "")  # JSON data: inert, and tested in test_jsonld.py
     assert 'title: "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img' in front  # MkDocs prints titles raw
     assert "<script>" not in article and "<img" not in article and "](javascript:" not in article
     assert "&#60;script&#62;alert(1)&#60;/script&#62;" in article
     assert "&#123;&#123; 7&#42;7 &#125;&#125;" in article  # never evaluated by Jinja
-    assert all("<script>" not in page for page in pages.values())
+    assert all("<script>" not in page and "<img" not in page for path, page in pages.items() if path.endswith(".md"))
+    assert json.loads(pages["data/dossier.json"])["articles"][0]["title"] == HOSTILE  # data, served as JSON

@@ -363,6 +363,14 @@ def fill_in(meta: dict[str, Any]) -> None:
     meta["quotes"] = [q for q in meta.get("quotes") or [] if q["speaker"] is not None]
 
 
+def drop_events_of(root: Path, article_id: str) -> None:
+    """Remove the timeline events that cite a removed article from content/dossier.yaml."""
+    path = root / "content" / "dossier.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["events"] = [e for e in data.get("events", []) if e["article"] != article_id]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_round_trip_through_check(tmp_path, seed):
     root = copy_content(tmp_path)
@@ -370,6 +378,7 @@ def test_round_trip_through_check(tmp_path, seed):
     data = (articles / f"{seed}.txt").read_bytes()
     for suffix in (".txt", ".yaml"):
         (articles / f"{seed}{suffix}").unlink()
+    drop_events_of(root, seed)
     _, yml = create_article(root, data, f"{seed}.txt", "neu", today=TODAY)
     with pytest.raises(ContentError) as info:
         check(root, TODAY)

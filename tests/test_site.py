@@ -24,17 +24,19 @@ class Elements(HTMLParser):
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.text: list[str] = []
         self.scripts: list[str] = []
-        self.in_script = False
+        self.jsonld: list[str] = []  # application/ld+json data blocks: data, never run
+        self.in_script: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        self.in_script = tag == "script"
+        if tag == "script":
+            self.in_script = self.jsonld if dict(attrs).get("type") == "application/ld+json" else self.scripts
 
     def handle_endtag(self, tag):
-        self.in_script = False
+        self.in_script = None
 
     def handle_data(self, data):
-        (self.scripts if self.in_script else self.text).append(data)
+        (self.text if self.in_script is None else self.in_script).append(data)
 
 
 def parse(path: Path) -> Elements:
@@ -140,6 +142,8 @@ def test_hostile_content_never_becomes_markup(tmp_path, content, meta, markup_pa
     for path in pages:
         page = parse(path)
         assert "alert" not in "".join(s for s in page.scripts), path
+        for block in page.jsonld:  # content in JSON-LD is JSON data that cannot close its element
+            assert "<" not in block and json.loads(block), path
         assert not [tag for tag, _ in page.tags if tag in ("iframe", "img", "object", "embed")], path
         assert not [k for _, attrs in page.tags for k in attrs if k.startswith("on")], path
         assert not [v for _, attrs in page.tags for v in attrs.values() if v and "javascript:" in v.lower()], path

@@ -93,6 +93,33 @@ def test_officials_are_quoted_on_their_pages(site):
         assert "Zitate" in text, name
 
 
+def jsonld_of(path: Path) -> list[dict]:
+    return [json.loads(block) for block in parse(path).jsonld]
+
+
+def test_article_pages_carry_news_article_json_ld(site):
+    for page in sorted((site / "artikel").glob("*/index.html")):
+        (data,) = jsonld_of(page)
+        assert data["@type"] == "NewsArticle" and data["headline"], page
+        assert data["mentions"] and all(m["@type"] in ("Person", "Organization", "Place") for m in data["mentions"])
+        assert all(c["@type"] in ("Quotation", "Claim") and c["url"].startswith("./#") for c in data["citation"])
+        assert "publisher" not in data  # no outlet is known for the seed articles
+
+
+def test_topic_pages_carry_their_claims_as_json_ld(site):
+    (data,) = jsonld_of(site / "themen" / "soldaten-in-russland" / "index.html")
+    claims = data["itemListElement"]
+    assert {c["@type"] for c in claims} == {"Claim"} and len(claims) == 8
+    assert {c["appearance"]["@type"] for c in claims} == {"NewsArticle"}
+
+
+def test_downloads_and_feeds_are_published(site):
+    data = json.loads((site / "data" / "dossier.json").read_text(encoding="utf-8"))
+    assert len(data["claims"]) == 23 and len(data["quotes"]) == 7
+    assert (site / "data" / "claims.csv").read_text(encoding="utf-8").startswith("article,claim,topic,value")
+    assert (site / "feeds" / "artikel.xml").read_text(encoding="utf-8").count("<entry>") == 5
+
+
 def test_search_index_has_german_names(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = json.dumps(index, ensure_ascii=False)

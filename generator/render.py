@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +27,7 @@ from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quo
 from .reference import render_reference, render_schemas
 
 TEMPLATES = Path(__file__).parent / "templates"
+TITLE_UNSAFE = re.compile(r"[^\w\s.,;'’/–-]")  # tooltips keep words and plain punctuation only
 SECTIONS = {
     "articles": "artikel",
     "people": "personen",
@@ -115,10 +117,15 @@ def relative_path(target: str, start: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def link_markup(folder: str, target: str, anchor: str | None, text: str, is_markup: bool) -> Markup:
-    """Return a link from a page in `folder`, remembered: many pages of a folder link to the same target."""
+def link_markup(folder: str, target: str, anchor: str | None, text: str, is_markup: bool, title: str = "") -> Markup:
+    """Return a link from a page in `folder`, remembered: many pages of a folder link to the same target.
+
+    A title becomes the link's tooltip, reduced to words and plain punctuation: nothing in it can
+    end the title or look like markup, even if content markup got past validation.
+    """
     shown = Markup(text) if is_markup else md_escape(text)
-    return Markup(f"[{shown}]({relative_path(target, folder)}{'#' + anchor if anchor else ''})")
+    tooltip = f' "{TITLE_UNSAFE.sub("", " ".join(title.split()))}"' if title else ""
+    return Markup(f"[{shown}]({relative_path(target, folder)}{'#' + anchor if anchor else ''}{tooltip})")
 
 
 @dataclass
@@ -146,10 +153,15 @@ class PageContext:
         self.links.add(target)
         return link_markup(self.folder, target, anchor, str(text), isinstance(text, Markup))
 
-    def entity(self, entity_id: str, anchor: str | None = None) -> Markup:
-        """Link to an entity's page, named by its name."""
+    def entity(self, entity_id: str, anchor: str | None = None, text: str | None = None) -> Markup:
+        """Link to an entity's page (named by its name unless `text` is given), its role or kind as tooltip."""
         entity = self.dossier.entity(entity_id)
-        return self.link(page_path(entity.kind, entity_id), entity.name, anchor)
+        target = page_path(entity.kind, entity_id)
+        if target == self.path:
+            return self.link(target, text or entity.name, anchor)
+        self.links.add(target)
+        tooltip = entity.get("role") or ENTITY_KIND_LABELS.get(entity.get("kind"), "")
+        return link_markup(self.folder, target, anchor, text or entity.name, False, tooltip)
 
     def article(self, article_id: str, anchor: str | None = None, text: object = None) -> Markup:
         """Link to an article's page (or an anchor in it)."""
@@ -428,11 +440,7 @@ def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, 
             open_css = css
         mention = links.get(start)
         segment = text[start:end]
-        out.append(
-            str(page.link(page_path(mention.entity.kind, mention.entity.id), segment))
-            if mention
-            else inline_escape(segment)
-        )
+        out.append(str(page.entity(mention.entity.id, text=segment)) if mention else inline_escape(segment))
     if open_css:
         out.append("</mark>")
     out += [str(h.marker) for h in marks if h.end == len(text) and h.marker]

@@ -275,6 +275,9 @@ class Renderer:
         with „quotes“ takes two bytes per character, and the pages of a large dossier are the
         bulk of the generator's memory.
         """
+        # The data files first, while only the model is in memory: building them needs a copy of it.
+        data = {path: text.encode("utf-8") for path, text in render_exports(self.analysis).items()}
+        data.update({path: text.encode("utf-8") for path, text in render_feeds(self.dossier).items()})
         bodies: dict[str, tuple[str, bytes]] = {}
         for path, title, body, links in map(self.render_page, self.page_list()):
             self.contexts[path] = PageContext(path, self.dossier, links)
@@ -295,8 +298,7 @@ class Renderer:
         pages["referenz.md"] = render_reference().encode("utf-8")
         pages["assets/dossier.css"] = (TEMPLATES / "dossier.css").read_text(encoding="utf-8").encode("utf-8")
         pages.update({f"schemas/{name}": text.encode("utf-8") for name, text in render_schemas().items()})
-        data = {**render_exports(self.analysis), **render_feeds(self.dossier)}
-        pages.update({path: text.encode("utf-8") for path, text in data.items()})
+        pages.update(data)
         return dict(sorted(pages.items()))
 
     def topic_chart(self, page: PageContext, result: TopicAnalysis) -> Markup:

@@ -93,11 +93,15 @@ def page_url(path: str) -> str:
 
 
 def url_from(page: str, target: str, anchor: str | None = None) -> str:
-    """Return a link from a page's URL to a target, for raw HTML that MkDocs does not rewrite."""
-    start = page_url(page) or "."
-    relative = posixpath.relpath(page_url(target) or ".", start)
-    relative = "./" if relative == "." else relative + ("/" if page_url(target).endswith("/") else "")
-    return relative + (f"#{anchor}" if anchor else "")
+    """Return a link from a page's URL to a target, for raw HTML that MkDocs does not rewrite.
+
+    The link climbs to the site root and descends again (`../../artikel/x/`): not always the
+    shortest, but computed without `relpath`, which is slow for the tens of thousands of links
+    in the charts and JSON-LD of a large dossier.
+    """
+    start, end = page_url(page), page_url(target)
+    link = "./" if start == end else ("../" * start.count("/") + end) or "./"
+    return link + (f"#{anchor}" if anchor else "")
 
 
 def url_maker(page: str) -> Any:

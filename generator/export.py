@@ -9,9 +9,9 @@ from typing import Any
 
 from .analyse import Analysis
 from .model import ENTITY_KINDS, Article, Claim, Dating, Entity, Quote, Span, Topic
+from .paths import page_path, url_from
 
 DATA_DIR = "data"
-SECTION_URLS = {"articles": "artikel", "people": "personen", "organisations": "organisationen", "places": "orte"}
 
 DATING_SCHEMA = {
     "type": "object",
@@ -245,8 +245,9 @@ def claim_key(claim: Claim) -> str:
     return f"{claim.article}#{claim.id}"
 
 
-def page_url(section: str, item_id: str, anchor: str | None = None) -> str:
-    return f"{section}/{item_id}/" + (f"#{anchor}" if anchor else "")
+def page_url(kind: str, item_id: str, anchor: str | None = None) -> str:
+    """Return the site-relative URL of an item's page."""
+    return url_from("index.md", page_path(kind, item_id), anchor)
 
 
 def export_dating(dating: Dating) -> dict[str, Any]:
@@ -260,7 +261,7 @@ def export_spans(spans: list[Span]) -> list[dict[str, int]]:
 def export_article(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
-        "page": page_url("artikel", article.id),
+        "page": page_url("articles", article.id),
         "title": article.title,
         "source_file": article.source_file,
         "outlet": article.outlet,
@@ -280,7 +281,7 @@ def export_entity(entity: Entity) -> dict[str, Any]:
     return {
         "kind": entity.kind,
         "id": entity.id,
-        "page": page_url(SECTION_URLS[entity.kind], entity.id),
+        "page": page_url(entity.kind, entity.id),
         "name": entity.name,
         "aliases": entity.aliases,
         "fields": fields,
@@ -290,7 +291,7 @@ def export_entity(entity: Entity) -> dict[str, Any]:
 def export_topic(topic: Topic) -> dict[str, Any]:
     return {
         "id": topic.id,
-        "page": page_url("themen", topic.id),
+        "page": page_url("topics", topic.id),
         "title": topic.title,
         "question": topic.question,
         "kind": topic.kind,
@@ -352,12 +353,12 @@ def claim_row(claim: Claim) -> list[object]:
         claim.attribution,
         claim.excerpt,
         claim.spans[0].paragraph,
-        page_url("artikel", claim.article, f"c-{claim.id}"),
+        page_url("articles", claim.article, f"c-{claim.id}"),
     ]
 
 
 def quote_row(quote: Quote) -> list[object]:
-    page = page_url("artikel", quote.article, f"q-{quote.id}")
+    page = page_url("articles", quote.article, f"q-{quote.id}")
     return [quote.article, quote.id, quote.speaker, quote.role, quote.text, quote.topic, quote.spans[0].paragraph, page]
 
 

@@ -8,16 +8,22 @@ from feedgen.feed import FeedGenerator
 
 from .markup import format_number
 from .model import Article, Claim, Dating, Dossier, Topic
+from .paths import SECTIONS, page_path, url_from
 
 FEED_DIR = "feeds"
+ARTICLE_FEED = f"{FEED_DIR}/artikel.xml"
 
 
 def render_feeds(dossier: Dossier) -> dict[str, str]:
     """Return every feed by site path."""
-    feeds = {f"{FEED_DIR}/artikel.xml": render_article_feed(dossier)}
+    feeds = {ARTICLE_FEED: render_article_feed(dossier)}
     for topic in sorted(dossier.topics.values(), key=lambda t: t.id):
-        feeds[f"{FEED_DIR}/themen/{topic.id}.xml"] = render_topic_feed(dossier, topic)
+        feeds[topic_feed(topic)] = render_topic_feed(dossier, topic)
     return feeds
+
+
+def topic_feed(topic: Topic) -> str:
+    return f"{FEED_DIR}/themen/{topic.id}.xml"
 
 
 def stamp(day: date) -> datetime:
@@ -48,14 +54,14 @@ def render_article_feed(dossier: Dossier) -> str:
         "urn:dossier:artikel",
         f"{dossier.title}: Artikel",
         "Neue Artikel im Dossier, nach Erscheinungsdatum.",
-        "../artikel/",
+        url_from(ARTICLE_FEED, f"{SECTIONS['articles']}/index.md"),
         latest([a.published for a in articles]),
     )
     for article in articles:
         entry = feed.add_entry(order="append")
         entry.id(f"urn:dossier:artikel:{article.id}")
         entry.title(article.title)
-        entry.link(href=f"../artikel/{article.id}/")
+        entry.link(href=url_from(ARTICLE_FEED, page_path("articles", article.id)))
         entry.updated(stamp(article.published.start))
         entry.published(stamp(article.published.start))
         entry.summary(article_summary(article))
@@ -75,7 +81,7 @@ def render_topic_feed(dossier: Dossier, topic: Topic) -> str:
         f"urn:dossier:themen:{topic.id}",
         f"{dossier.title}: {topic.title}",
         topic.question,
-        f"../../themen/{topic.id}/",
+        url_from(topic_feed(topic), page_path("topics", topic.id)),
         latest([dossier.articles[c.article].published for c in claims]),
     )
     for claim in claims:
@@ -83,7 +89,7 @@ def render_topic_feed(dossier: Dossier, topic: Topic) -> str:
         entry = feed.add_entry(order="append")
         entry.id(f"urn:dossier:angabe:{claim.article}:{claim.id}")
         entry.title(claim_title(dossier, topic, claim))
-        entry.link(href=f"../../artikel/{claim.article}/#c-{claim.id}")
+        entry.link(href=url_from(topic_feed(topic), page_path("articles", claim.article), f"c-{claim.id}"))
         entry.updated(stamp(article.published.start))
         entry.summary(f"„{claim.excerpt}“ – {article.title}, ¶ {claim.spans[0].paragraph}")
     return atom_text(feed)

@@ -20,21 +20,15 @@ from .analyse import Analysis, Mention, TopicAnalysis
 from .charts import Mark, render_timeline, render_topic_chart
 from .export import render_exports
 from .feeds import render_feeds
-from .jsonld import article_jsonld, topic_jsonld
+from .jsonld import Href, article_jsonld, topic_jsonld
 from .markup import encode_url, format_number, inline_escape, md_escape
 from .matrix import who_said_what
 from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quote
+from .paths import SECTIONS, page_path, url_from
 from .reference import render_reference, render_schemas
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE_UNSAFE = re.compile(r"[^\w\s.,;'’/–-]")  # tooltips keep words and plain punctuation only
-SECTIONS = {
-    "articles": "artikel",
-    "people": "personen",
-    "organisations": "organisationen",
-    "places": "orte",
-    "topics": "themen",
-}
 SECTION_INDEXES = {f"{folder}/index.md" for folder in SECTIONS.values()}
 UNSEARCHED = SECTION_INDEXES | {"zeitleiste.md"}  # pages that only repeat what item pages say
 KIND_LABELS = {
@@ -84,34 +78,9 @@ def front_matter(title: str, searchable: bool = True) -> str:
     return f"---\n{title_line}hide:\n  - navigation\n{search}---\n\n"
 
 
-@lru_cache(maxsize=1 << 16)
-def page_url(path: str) -> str:
-    """Return the site URL (directory style) of a dossier page or file, relative to the site root."""
-    if path == "index.md" or path.endswith("/index.md"):
-        return path.removesuffix("index.md")
-    return path.removesuffix(".md") + "/" if path.endswith(".md") else path
-
-
-def url_from(page: str, target: str, anchor: str | None = None) -> str:
-    """Return a link from a page's URL to a target, for raw HTML that MkDocs does not rewrite.
-
-    The link climbs to the site root and descends again (`../../artikel/x/`): not always the
-    shortest, but computed without `relpath`, which is slow for the tens of thousands of links
-    in the charts and JSON-LD of a large dossier.
-    """
-    start, end = page_url(page), page_url(target)
-    link = "./" if start == end else ("../" * start.count("/") + end) or "./"
-    return link + (f"#{anchor}" if anchor else "")
-
-
-def url_maker(page: str) -> Any:
+def url_maker(page: str) -> Href:
     """Return a (kind, id, anchor) → URL function for links in raw HTML and JSON-LD on a page."""
     return lambda kind, item_id, anchor: url_from(page, page_path(kind, item_id), anchor)
-
-
-def page_path(kind: str, item_id: str) -> str:
-    """Return the dossier-relative path of an item's page (one string per page: pages keep sets of links)."""
-    return f"{SECTIONS[kind]}/{item_id}.md"
 
 
 @lru_cache(maxsize=1 << 17)

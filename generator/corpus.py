@@ -29,6 +29,7 @@ import yaml
 from .markup import format_number
 from .match import Normalised, find_all, normalise
 from .model import MONTHS
+from .paths import slugify
 
 SEED = 20241028  # the day the seed dossier's first figure was announced
 ARTICLE_ID = "synthetischer-artikel-{:05d}"
@@ -323,7 +324,7 @@ class Registry:
             name = names.word(rng.choice((2, 3)))
             kind = "country" if index < countries else pick(rng, PLACE_KINDS)
             entry: dict[str, Any] = {
-                "id": slug(name),
+                "id": slugify(name),
                 "name": name,
                 "kind": kind,
                 "lat": round(rng.uniform(35, 62), 2),
@@ -342,7 +343,7 @@ class Registry:
             first, last = rng.choice(FIRST_NAMES), names.word(rng.choice((2, 3)))
             people.append(
                 {
-                    "id": slug(f"{first} {last}"),
+                    "id": slugify(f"{first} {last}"),
                     "name": f"{first} {last}",
                     "aliases": [last],
                     "role": rng.choice(
@@ -358,7 +359,7 @@ class Registry:
             kind = rng.choice(ORG_KINDS)
             word = names.word(2)
             entry = {
-                "id": slug(f"{word} {ORG_WORDS[kind]}"),
+                "id": slugify(f"{word} {ORG_WORDS[kind]}"),
                 "name": f"{ORG_WORDS[kind]} {word}",
                 "aliases": [names.acronym()],
                 "kind": kind,
@@ -371,7 +372,7 @@ class Registry:
             topic_id = f"synthetisches-thema-{index + 1:02d}"
             scope_places = rng.sample(places[:countries] + places[countries : countries + 20], 2)
             scopes: list[dict[str, Any]] = [
-                {"id": slug(p["name"]), "label": f"in {p['name']}", "place": p["id"]} for p in scope_places
+                {"id": slugify(p["name"]), "label": f"in {p['name']}", "place": p["id"]} for p in scope_places
             ]
             scopes.append({"id": "insgesamt", "label": "insgesamt"})
             if index % 3 == 2:
@@ -410,12 +411,6 @@ class Registry:
 def pick(rng: random.Random, weighted: Sequence[tuple[Any, float]]) -> Any:
     """Pick one of (value, weight) pairs."""
     return rng.choices([v for v, _ in weighted], weights=[w for _, w in weighted])[0]
-
-
-def slug(text: str) -> str:
-    """Return an id for a name: lowercase ASCII letters and digits joined by single hyphens."""
-    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower().translate(table)))
 
 
 def reorder(entry: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+ID_MAX_CHARS = 80
+GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 SECTIONS = {
     "articles": "artikel",
@@ -11,6 +15,12 @@ SECTIONS = {
     "places": "orte",
     "topics": "themen",
 }
+
+
+def slugify(text: str) -> str:
+    """Make an id: lowercase, ä→ae ö→oe ü→ue ß→ss, other runs of characters → one hyphen, at most 80 characters."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(GERMAN_LETTERS)).strip("-")
+    return slug[:ID_MAX_CHARS].rstrip("-")
 
 
 def page_path(kind: str, item_id: str) -> str:

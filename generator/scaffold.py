@@ -19,6 +19,7 @@ import yaml
 from .load import CONTROL, MAX_FILE_BYTES, REGISTRY_FILES, load_yaml, rel
 from .markup import format_number
 from .model import ENTITY_KINDS, build_entities, build_topics
+from .paths import ID_MAX_CHARS, slugify
 from .problems import ContentError, Problem
 from .reference import schema_line
 from .schema import ID_PATTERN
@@ -27,9 +28,7 @@ from .validate import text_markup_problems
 from .write import write_file
 
 SCHEMA_LINE = schema_line("articles/<id>.yaml")
-ID_MAX_CHARS = 80
 STDIN = "-"
-GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\t": " "})
 NOT_IN_COMMENTS = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\u2028|\u2029")
 
@@ -53,12 +52,6 @@ def create_article(
 
 
 # --- id and text ------------------------------------------------------------------------------
-
-
-def slugify(text: str) -> str:
-    """Make an id: lowercase, ä→ae ö→oe ü→ue ß→ss, other runs of characters → one hyphen, at most 80 characters."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(GERMAN_LETTERS)).strip("-")
-    return slug[:ID_MAX_CHARS].rstrip("-")
 
 
 def choose_id(root: Path, source_name: str, article_id: str | None, problems: list[Problem]) -> str | None:

@@ -17,8 +17,9 @@ from conftest import BASE, REPO, TODAY, write_content
 
 from generator.build import check
 from generator.match import normalise
+from generator.paths import slugify
 from generator.problems import ContentError
-from generator.scaffold import SCHEMA_LINE, create_article, load_registry, slugify, tidy, yaml_scalar
+from generator.scaffold import SCHEMA_LINE, create_article, load_registry, tidy, yaml_scalar
 from generator.suggest import Registry, Suggestions, suggest
 
 SEEDS = sorted(p.stem for p in (REPO / "content" / "articles").glob("*.txt"))

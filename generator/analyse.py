@@ -7,33 +7,22 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
 from .load import Document, fork_map
 from .markup import format_number
 from .match import Normalised, closest, find_all, normalise
-from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Entity, Event, Quote, Span, Topic
+from .mentions import Mention, find_mentions
+from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Event, Quote, Span, Topic
 from .problems import Problem
+from .sources import Provenance, trace_topic
 
-SENTENCE_END = re.compile(r"(?<=[.!?…“])\s+(?=[A-ZÄÖÜ„\"0-9])")
 ABOUT = 0.1  # "etwa" is read as ±10 %
 MODALITIES = {"geplant": "Erwartung", "erwartet": "Erwartung", "möglicherweise": "Vermutung"}
 KINDS = ("contradiction", "change", "scope", "agreement")
 PAIR_LIMIT = 50  # pairs of each kind listed on a topic page; the counts are always complete
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One occurrence of an entity's name in an article, with the sentence around it."""
-
-    entity: Entity
-    article: str
-    paragraph: int
-    start: int
-    end: int
-    sentence: str
 
 
 @dataclass(frozen=True)
@@ -59,6 +48,7 @@ class TopicAnalysis:
     claims: list[Claim]
     counts: dict[str, int]
     listed: dict[str, list[Comparison]]
+    source_pairs: int = 0  # pairs of independent sources whose claims contradict each other
 
     @property
     def numbers(self) -> list[float]:
@@ -94,11 +84,14 @@ class Analysis:
     dossier: Dossier
     mentions: list[Mention]
     topics: dict[str, TopicAnalysis]
+    provenance: dict[str, Provenance] = field(default_factory=dict)
     # Indexes, so that rendering stays linear in the size of the dossier.
     by_entity: dict[str, list[Mention]] = field(init=False, default_factory=dict)
     by_paragraph: dict[tuple[str, int], list[Mention]] = field(init=False, default_factory=dict)
     by_speaker: dict[str, list[Quote]] = field(init=False, default_factory=dict)
     by_claimant: dict[str, list[Claim]] = field(init=False, default_factory=dict)
+    by_source: dict[str, list[Claim]] = field(init=False, default_factory=dict)
+    by_quote_topic: dict[str, list[Quote]] = field(init=False, default_factory=dict)
     by_place: dict[str, list[Claim]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -108,8 +101,11 @@ class Analysis:
         for article in self.dossier.articles.values():
             for quote in article.quotes:
                 self.by_speaker.setdefault(quote.speaker, []).append(quote)
+                self.by_quote_topic.setdefault(quote.topic or "", []).append(quote)
             for claim in article.claims:
                 self.by_claimant.setdefault(claim.claimant or "", []).append(claim)
+                if claim.source != claim.claimant:
+                    self.by_source.setdefault(claim.source, []).append(claim)
                 for place in places_of(self.dossier.topics[claim.topic], claim):
                     self.by_place.setdefault(place, []).append(claim)
 
@@ -124,6 +120,31 @@ class Analysis:
 
     def claims_by(self, entity_id: str) -> list[Claim]:
         return self.by_claimant.get(entity_id, [])
+
+    def statements_by(self, entity_id: str) -> list[Claim]:
+        """Return the claims of an entity and of the people who speak for it, oldest first."""
+        claims = self.by_claimant.get(entity_id, []) + self.by_source.get(entity_id, [])
+        return sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.article, c.id))
+
+    def statements_of(self, entity_id: str) -> list[tuple[Dating, Quote | Claim]]:
+        """Return an entity's quotes (dated by their article) and claims (by their as-of date), oldest first."""
+        published = self.dossier.articles
+        items: list[tuple[Dating, Quote | Claim]] = [
+            (published[q.article].published, q) for q in self.quotes_by(entity_id)
+        ]
+        items += [(c.as_of, c) for c in self.statements_by(entity_id)]
+        return sorted(items, key=lambda item: (item[0].start, item[0].end, item[1].article, item[1].id))
+
+    def speakers_on(self, topic_id: str) -> list[tuple[str, int]]:
+        """Return (person id, number of quotes) of everyone quoted on a topic, by id."""
+        counts: dict[str, int] = {}
+        for quote in self.by_quote_topic.get(topic_id, []):
+            counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+        return sorted(counts.items())
+
+    def shifts_of(self, entity_id: str) -> list[Comparison]:
+        """Return where one source's successive claims on a topic differ: contradictions and changes."""
+        return source_shifts(self.dossier, self.statements_by(entity_id))
 
     def claims_about_place(self, place_id: str) -> list[Claim]:
         """Return claims whose category or scope stands for the place."""
@@ -173,8 +194,9 @@ def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:
         for claim in article.claims:
             by_topic[claim.topic].append(claim)
     topics = {topic_id: compare_claims(dossier.topics[topic_id], claims) for topic_id, claims in by_topic.items()}
+    provenance = {topic_id: trace_topic(dossier, r.topic, r.claims) for topic_id, r in topics.items()}
     locate_events(dossier, problems)
-    return Analysis(dossier, mentions, topics), problems
+    return Analysis(dossier, mentions, topics, provenance), problems
 
 
 def locate_events(dossier: Dossier, problems: list[Problem]) -> None:
@@ -206,7 +228,7 @@ def analyse_article(article_id: str) -> ArticleAnalysis:
     problems: list[Problem] = []
     locate_passages(article, problems)
     check_values_in_excerpts(article, problems)
-    found = find_mentions(article, ANALYSED, problems)
+    found = locate_mentions(article, ANALYSED, problems)
     return (
         [quote.spans for quote in article.quotes],
         [claim.spans for claim in article.claims],
@@ -290,19 +312,10 @@ def check_values_in_excerpts(article: Article, problems: list[Problem]) -> None:
             problems.append(article.meta.problem(("claims", index, "value"), message, warning=True))
 
 
-def find_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -> list[Mention]:
-    """Find the article's listed entities in its text (longest name wins), reporting those never found."""
-    found: list[Mention] = []
-    for entity in (dossier.entity(i) for kind in ENTITY_KINDS for i in article.mentions[kind]):
-        names = entity.names
-        pattern = mention_pattern(names)
-        for paragraph in article.paragraphs:
-            if not any(name in paragraph.text for name in names):  # a fast test before the regex
-                continue
-            for match in name_matches(pattern, names, paragraph.text):
-                sentence = sentence_at(paragraph.text, match.start())
-                found.append(Mention(entity, article.id, paragraph.number, match.start(1), match.end(), sentence))
-    found = drop_nested_mentions(found)
+def locate_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -> list[Mention]:
+    """Find the article's listed entities in its text, reporting those never found."""
+    listed = [dossier.entity(i) for kind in ENTITY_KINDS for i in article.mentions[kind]]
+    found = find_mentions(listed, article.paragraphs, article.id)
     seen = {m.entity.id for m in found}
     for kind in ENTITY_KINDS:
         for index, entity_id in enumerate(article.mentions[kind]):
@@ -314,61 +327,6 @@ def find_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -
                 )
                 problems.append(article.meta.problem(("mentions", kind, index), message))
     return found
-
-
-def drop_nested_mentions(mentions: list[Mention]) -> list[Mention]:
-    """Drop a mention that lies inside a longer mention of another entity ("Anna Muster" in "Anna Muster AG")."""
-
-    def inside(m: Mention, other: Mention) -> bool:
-        same_place = m.paragraph == other.paragraph and other.start <= m.start and m.end <= other.end
-        return same_place and other.entity.id != m.entity.id and (other.end - other.start) > (m.end - m.start)
-
-    kept = [m for m in mentions if not any(inside(m, other) for other in mentions)]
-    return sorted(kept, key=lambda m: (m.paragraph, m.start, -m.end, m.entity.id))
-
-
-def mention_pattern(names: list[str]) -> re.Pattern[str]:
-    """Match any name as a whole word, also with a German genitive -s, longest name first."""
-    return compiled_mention_pattern(tuple(names))
-
-
-@lru_cache(maxsize=4096)
-def compiled_mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-    return re.compile(rf"(?<!\w)({alternatives})(?:s|’s|'s)?(?!\w)")
-
-
-def name_matches(pattern: re.Pattern[str], names: list[str], text: str) -> Iterator[re.Match[str]]:
-    """Yield what `pattern.finditer(text)` yields, trying the pattern only where one of the names starts.
-
-    A mention pattern has no literal prefix, so `finditer` tries it at every character; `str.find`
-    skips to the next place where a name occurs, which is the only place where a match can start.
-    """
-    position = 0
-    while True:
-        starts = [found for found in (text.find(name, position) for name in names) if found >= 0]
-        if not starts:
-            return
-        start = min(starts)
-        match = pattern.match(text, start)  # the lookbehind still sees the text before `start`
-        if match:
-            yield match
-        position = match.end() if match else start + 1
-
-
-def sentence_at(text: str, offset: int) -> str:
-    """Return the sentence of `text` that contains `offset`."""
-    starts, ends = sentence_breaks(text)
-    index = bisect_left(starts, offset)  # the first break at or after the offset ends the sentence
-    begin = ends[index - 1] if index else 0
-    return text[begin : starts[index]] if index < len(starts) else text[begin:]
-
-
-@lru_cache(maxsize=64)
-def sentence_breaks(text: str) -> tuple[list[int], list[int]]:
-    """Return where the sentence breaks of a paragraph start and end (a paragraph has several mentions)."""
-    breaks = list(SENTENCE_END.finditer(text))
-    return [m.start() for m in breaks], [m.end() for m in breaks]
 
 
 def compare_claims(topic: Topic, claims: list[Claim]) -> TopicAnalysis:
@@ -386,10 +344,13 @@ def compare_claims(topic: Topic, claims: list[Claim]) -> TopicAnalysis:
     counts["agreement"] = pairs.equal_value_count()
     counts["change"] = pairs.separate_count()
     overlapping: dict[str, list[tuple[int, int]]] = {"agreement": [], "contradiction": []}
+    source_pairs = set()
     for i, j in pairs.overlapping_different_values():
         kind = "agreement" if are_compatible(topic, claims[i], claims[j]) else "contradiction"
         counts[kind] += 1
         overlapping[kind].append((i, j))
+        if kind == "contradiction":
+            source_pairs.add(tuple(sorted((claims[i].source, claims[j].source))))
     first = {
         "contradiction": sorted(overlapping["contradiction"])[:PAIR_LIMIT],
         "change": pairs.first_separate(PAIR_LIMIT),
@@ -397,7 +358,24 @@ def compare_claims(topic: Topic, claims: list[Claim]) -> TopicAnalysis:
         "agreement": sorted(pairs.first_equal_value(PAIR_LIMIT) + overlapping["agreement"])[:PAIR_LIMIT],
     }
     listed = {kind: [classify(topic, claims[i], claims[j]) for i, j in first[kind]] for kind in KINDS}
-    return TopicAnalysis(topic, claims, counts, listed)
+    return TopicAnalysis(topic, claims, counts, listed, len(source_pairs))
+
+
+def source_shifts(dossier: Dossier, claims: list[Claim]) -> list[Comparison]:
+    """Compare each claim of one source with its predecessor on the same topic, scope and modality.
+
+    Only successive claims are compared, so the list reads as a history and stays linear in size.
+    """
+    previous: dict[tuple[str, str, str], Claim] = {}
+    found = []
+    for claim in claims:  # oldest first
+        key = (claim.topic, claim.scope, MODALITIES.get(claim.qualifier or "", "Feststellung"))
+        if key in previous:
+            comparison = classify(dossier.topics[claim.topic], previous[key], claim)
+            if comparison.kind in ("contradiction", "change"):
+                found.append(comparison)
+        previous[key] = claim
+    return found
 
 
 def pair_count(size: int) -> int:

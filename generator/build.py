@@ -17,6 +17,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .analyse import Analysis, analyse
+from .curate import curator_warnings
 from .load import load_content
 from .model import Dossier, build_model
 from .problems import Problem, raise_on_errors
@@ -41,7 +42,7 @@ def check(root: Path, today: date | None = None) -> Checked:
     raise_on_errors(problems := problems + model_problems)
     analysis, analysis_problems = analyse(dossier)
     raise_on_errors(problems := problems + analysis_problems)
-    return Checked(dossier, analysis, sorted(problems))
+    return Checked(dossier, analysis, sorted(problems + curator_warnings(analysis, content.registries)))
 
 
 def render(checked: Checked) -> dict[str, str]:

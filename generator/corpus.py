@@ -432,6 +432,7 @@ class ArticleMaker:
         self.paragraphs: list[list[str]] = []
         self.dropped = 0
         self.published = FIRST_DAY
+        self.claim_sentences: list[tuple[int, str]] = []  # (paragraph index, sentence) of each claim
 
     def choose(self, entries: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
         """Pick `count` distinct entries, popular (early) ones more often."""
@@ -458,17 +459,23 @@ class ArticleMaker:
         lines = []
         if precision == "day":
             lines.append(f"Veröffentlicht: {german_date(published)}")
+        line_of = {}  # paragraph index → its line
         for index, sentences in enumerate(self.paragraphs):
             if index and rng.random() < 0.25:
                 lines.append(rng.choice(self.words.headings))
+            line_of[index] = len(lines)
             lines.append(" ".join(sentences))
-        text = "\n".join(lines) + "\n"
         folded = [normalise(line) for line in lines]
         kept_quotes = [
             q for q in quotes if self.once(folded, q["text"] if isinstance(q["text"], list) else [q["text"]])
         ]
         kept_claims = [c for c in claims if self.once(folded, [c["excerpt"]])]
         self.dropped = len(quotes) + len(claims) - len(kept_quotes) - len(kept_claims)
+        for claim, (index, sentence) in zip(claims, self.claim_sentences, strict=True):
+            if claim not in kept_claims:  # its figure would stand in the text without a claim
+                self.paragraphs[index].remove(sentence)
+                lines[line_of[index]] = " ".join(self.paragraphs[index])
+        text = "\n".join(lines) + "\n"
         meta: dict[str, Any] = {
             "title": f"Synthetischer Artikel {self.number:05d}: {rng.choice(self.words.headings)}",
             "source_file": f"synthetisch-{self.number:05d}.txt",
@@ -559,9 +566,10 @@ class ArticleMaker:
         if rng.random() < 0.1:
             day = self.published - timedelta(days=rng.randrange(60))
             claim["as_of"] = {"date": day.isoformat(), "basis": "stated"}
-            self.insert(f"Nach Angaben von {source} vom {german_date(day)} gilt: {excerpt}.")
+            sentence = f"Nach Angaben von {source} vom {german_date(day)} gilt: {excerpt}."
         else:
-            self.insert(f"Nach Angaben von {source} gilt: {excerpt}.")
+            sentence = f"Nach Angaben von {source} gilt: {excerpt}."
+        self.claim_sentences.append((self.insert(sentence), sentence))
         claim["excerpt"] = excerpt
         return claim
 

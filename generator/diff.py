@@ -224,6 +224,8 @@ def claim_fields(item: tuple[Claim, Dossier]) -> Fields:
         "value": claim_value(item),
         "scope": claim.scope,
         "claimant": str(claim.claimant),
+        "claimant kind": str(claim.claimant_kind),
+        "citing": str(claim.citing),
         "as of": claim.as_of.text,
         "excerpt": f"„{shorten(claim.excerpt)}“",
     }
@@ -268,8 +270,13 @@ def diff_discrepancies(base: Analysis | None, head: Analysis) -> list[Change]:
                 changes.append(Change("added", key, now[1], [now[0]]))
             elif was and not now:
                 changes.append(Change("removed", key, was[1], [was[0]]))
+        details = []
         if old and range_of(old) != range_of(topic):
-            details = [f"range: {range_of(old)} → {range_of(topic)}"]
+            details.append(f"range: {range_of(old)} → {range_of(topic)}")
+        was_sources = base.provenance[topic_id].independent if old and base else 0
+        if old and was_sources != head.provenance[topic_id].independent:
+            details.append(f"independent claimants: {was_sources} → {head.provenance[topic_id].independent}")
+        if details:
             changes.append(Change("changed", f"topics/{topic_id}", topic.topic.title, details))
     return sorted(changes, key=severity)
 

@@ -8,8 +8,9 @@ import json
 from typing import Any
 
 from .analyse import Analysis
-from .model import ENTITY_KINDS, Article, Claim, Dating, Entity, Quote, Span, Topic
+from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Entity, Quote, Span, Topic
 from .paths import page_path, url_from
+from .sources import Provenance, describe_source
 
 DATA_DIR = "data"
 
@@ -143,10 +144,49 @@ EXPORT_SCHEMA: dict[str, Any] = {
                         "as_of_inherited": {"type": "boolean", "description": "True when as_of is the article's date."},
                         "scope": {"type": "string"},
                         "claimant": NULLABLE_TEXT,
+                        "claimant_kind": NULLABLE_TEXT,
                         "attribution": NULLABLE_TEXT,
+                        "citing": NULLABLE_TEXT,
+                        "source": {
+                            "type": ["string", "null"],
+                            "description": "The independent source: the claimant, or the organisation a "
+                            "spokesperson speaks for; null when the text names nobody.",
+                        },
+                        "source_kind": NULLABLE_TEXT,
+                        "source_party": {
+                            "type": "boolean",
+                            "description": "True when the source is a state body or official of a party to the "
+                            "conflict.",
+                        },
                         "excerpt": {"type": "string"},
                         "note": NULLABLE_TEXT,
                         "spans": SPANS_SCHEMA,
+                    },
+                )
+            ),
+            "provenance": listing(
+                record(
+                    "Per topic, how many articles and independent sources carry each value. Claims without a "
+                    "named source count together as one source.",
+                    {
+                        "topic": {"type": "string"},
+                        "articles": {"type": "integer"},
+                        "independent_sources": {"type": "integer"},
+                        "flags": listing({"enum": ["single", "parties", "unnamed"]}),
+                        "values": listing(
+                            record(
+                                "One value (a number, a range or a category; qualifiers and scopes aside).",
+                                {
+                                    "value": {"type": "string"},
+                                    "articles": listing({"type": "string"}),
+                                    "independent_sources": {"type": "integer"},
+                                    "sources": listing({"type": "string"}),
+                                    "unnamed_claims": {"type": "integer"},
+                                    "first_seen": DATING_SCHEMA,
+                                    "first_article": {"type": "string"},
+                                },
+                            )
+                        ),
                     },
                 )
             ),
@@ -186,7 +226,12 @@ CLAIM_COLUMNS = (
     "as_of_basis",
     "scope",
     "claimant",
+    "claimant_kind",
     "attribution",
+    "citing",
+    "source",
+    "source_kind",
+    "source_party",
     "excerpt",
     "paragraph",
     "page",
@@ -203,7 +248,7 @@ def render_exports(analysis: Analysis) -> dict[str, str]:
     return {
         f"{DATA_DIR}/dossier.json": dump_json(export_model(analysis)),
         f"{DATA_DIR}/dossier.schema.json": dump_json(EXPORT_SCHEMA),
-        f"{DATA_DIR}/claims.csv": render_csv(CLAIM_COLUMNS, [claim_row(c) for c in claims]),
+        f"{DATA_DIR}/claims.csv": render_csv(CLAIM_COLUMNS, [claim_row(dossier, c) for c in claims]),
         f"{DATA_DIR}/quotes.csv": render_csv(QUOTE_COLUMNS, [quote_row(q) for q in quotes]),
     }
 
@@ -223,7 +268,8 @@ def export_model(analysis: Analysis) -> dict[str, Any]:
         "entities": [export_entity(e) for kind in ENTITY_KINDS for e in sorted(d.entities[kind].values(), key=by_id)],
         "topics": [export_topic(t) for t in sorted(d.topics.values(), key=by_id)],
         "quotes": [export_quote(q) for a in articles for q in a.quotes],
-        "claims": [export_claim(c) for a in articles for c in a.claims],
+        "claims": [export_claim(d, c) for a in articles for c in a.claims],
+        "provenance": [export_provenance(p) for _, p in sorted(analysis.provenance.items())],
         "discrepancy_counts": {
             tid: {kind: topic.count(kind) for kind in ("contradiction", "change", "scope", "agreement")}
             for tid, topic in sorted(analysis.topics.items())
@@ -315,7 +361,8 @@ def export_quote(quote: Quote) -> dict[str, Any]:
     }
 
 
-def export_claim(claim: Claim) -> dict[str, Any]:
+def export_claim(dossier: Dossier, claim: Claim) -> dict[str, Any]:
+    source = describe_source(dossier, claim.source, claim.claimant_kind)
     return {
         "article": claim.article,
         "id": claim.id,
@@ -329,14 +376,41 @@ def export_claim(claim: Claim) -> dict[str, Any]:
         "as_of_inherited": claim.as_of_inherited,
         "scope": claim.scope,
         "claimant": claim.claimant,
+        "claimant_kind": claim.claimant_kind,
         "attribution": claim.attribution,
+        "citing": claim.citing,
+        "source": claim.source or None,
+        "source_kind": source.kind,
+        "source_party": source.party,
         "excerpt": claim.excerpt,
         "note": claim.note,
         "spans": export_spans(claim.spans),
     }
 
 
-def claim_row(claim: Claim) -> list[object]:
+def export_provenance(provenance: Provenance) -> dict[str, Any]:
+    return {
+        "topic": provenance.topic.id,
+        "articles": provenance.articles,
+        "independent_sources": provenance.independent,
+        "flags": provenance.flags,
+        "values": [
+            {
+                "value": v.label,
+                "articles": v.articles,
+                "independent_sources": v.independent,
+                "sources": [s.key for s in v.sources],
+                "unnamed_claims": len(v.unnamed),
+                "first_seen": export_dating(v.first),
+                "first_article": v.first_article,
+            }
+            for v in provenance.values
+        ],
+    }
+
+
+def claim_row(dossier: Dossier, claim: Claim) -> list[object]:
+    source = describe_source(dossier, claim.source, claim.claimant_kind)
     return [
         claim.article,
         claim.id,
@@ -350,7 +424,12 @@ def claim_row(claim: Claim) -> list[object]:
         claim.as_of.basis,
         claim.scope,
         claim.claimant,
+        claim.claimant_kind,
         claim.attribution,
+        claim.citing,
+        claim.source or None,
+        source.kind,
+        "true" if source.party else "false",
         claim.excerpt,
         claim.spans[0].paragraph,
         page_url("articles", claim.article, f"c-{claim.id}"),

@@ -30,7 +30,7 @@ DATELINE = re.compile(r"^(Veröffentlicht|Aktualisiert|Stand)\s*:\s*\S.*$")
 FINAL_PUNCTUATION = tuple('.!?:;…"“”»«)')
 HEADING_MAX_CHARS = 120
 ENTITY_KINDS = ("people", "organisations", "places")
-RESERVED_PAGES = {"index.md", "zeitleiste.md", "referenz.md"}
+RESERVED_PAGES = {"index.md", "zeitleiste.md", "referenz.md", "wer-sagt-was.md", "quellenlage.md"}
 KIND_NAMES = {"people": "person", "organisations": "organisation", "places": "place", "topics": "claim topic"}
 
 
@@ -143,6 +143,9 @@ class Claim:
     attribution: str | None
     excerpt: str
     note: str | None
+    claimant_kind: str | None = None
+    citing: str | None = None
+    source: str = ""  # the independent source: the claimant, or the organisation it speaks for; "" if unnamed
     spans: list[Span] = field(default_factory=list)
 
     @property
@@ -208,6 +211,7 @@ class Dossier:
     articles: dict[str, Article]
     pages: dict[str, str]
     events: list[Event] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)  # place ids of the states party to the conflict
 
     def entity(self, entity_id: str) -> Entity:
         """Return the person, organisation or place with this id."""
@@ -229,6 +233,8 @@ def build_model(content: Content, today: date) -> tuple[Dossier, list[Problem]]:
     dossier_data = content.dossier.data or {}
     for i, topic_id in enumerate(dossier_data.get("key_topics", [])):
         refs.check(content.dossier, ("key_topics", i), topic_id, ("topics",))
+    for i, place_id in enumerate(dossier_data.get("parties", [])):
+        refs.check(content.dossier, ("parties", i), place_id, ("places",))
     articles = [build_article(source, refs, today) for source in content.articles]
     dossier = Dossier(
         title=dossier_data.get("title", ""),
@@ -238,7 +244,9 @@ def build_model(content: Content, today: date) -> tuple[Dossier, list[Problem]]:
         topics=topics,
         articles={a.id: a for a in sorted(filter(None, articles), key=lambda a: a.id)},
         pages=content.pages,
+        parties=list(dossier_data.get("parties", [])),
     )
+    resolve_sources(dossier)
     dossier.events = build_events(content.dossier, dossier_data.get("events", []), dossier, today, problems)
     return dossier, problems
 
@@ -344,6 +352,7 @@ def check_registry_refs(content: Content, refs: Refs) -> None:
         doc = content.registries[kind]
         for index, item in enumerate(doc.data or []):
             refs.check(doc, (index, "country"), item.get("country"), ("places",))
+            refs.check(doc, (index, "speaks_for"), item.get("speaks_for"), ("organisations",))
     doc = content.registries["topics"]
     for index, item in enumerate(doc.data or []):
         for key in ("categories", "scopes"):
@@ -469,6 +478,12 @@ def build_claim(
     """Build one claim, checking its references, value, scope and date."""
     doc, where = source.meta, ("claims", index)
     refs.check(doc, (*where, "claimant"), data["claimant"], ("people", "organisations"))
+    if data["claimant"] is not None and "claimant_kind" in data:
+        message = (
+            f"'claimant_kind' is only for claims without a named claimant; "
+            f"the kind of '{data['claimant']}' comes from its registry entry"
+        )
+        refs.problems.append(doc.problem((*where, "claimant_kind"), message))
     if not refs.check(doc, (*where, "topic"), data["topic"], ("topics",)):
         return None
     topic: Topic = refs.known["topics"][data["topic"]]
@@ -492,7 +507,19 @@ def build_claim(
         attribution=data.get("attribution"),
         excerpt=data["excerpt"],
         note=data.get("note"),
+        claimant_kind=data.get("claimant_kind"),
+        citing=data.get("citing"),
     )
+
+
+def resolve_sources(dossier: Dossier) -> None:
+    """Set each claim's independent source: a spokesperson's claims are their organisation's."""
+    people = dossier.entities["people"]
+    for article in dossier.articles.values():
+        for claim in article.claims:
+            person = people.get(claim.claimant or "")
+            speaks_for = person.get("speaks_for") if person else None
+            claim.source = speaks_for if speaks_for in dossier.entities["organisations"] else (claim.claimant or "")
 
 
 def check_claim_value(

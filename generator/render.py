@@ -16,16 +16,18 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .analyse import Analysis, Mention, TopicAnalysis
+from .analyse import Analysis, TopicAnalysis
 from .charts import Mark, render_timeline, render_topic_chart
 from .export import render_exports
 from .feeds import render_feeds
 from .jsonld import Href, article_jsonld, topic_jsonld
 from .markup import encode_url, format_number, inline_escape, md_escape
 from .matrix import who_said_what
+from .mentions import Mention
 from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quote
 from .paths import SECTIONS, page_path, url_from
 from .reference import render_reference, render_schemas
+from .sources import FLAG_LABELS, KIND_EXPLANATIONS, SOURCE_KIND_LABELS, describe_source, rank_topics, unnamed_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE_UNSAFE = re.compile(r"[^\w\s.,;'’/–-]")  # tooltips keep words and plain punctuation only
@@ -152,6 +154,19 @@ class PageContext:
             return Markup(f"nicht benannt („{md_escape(claim.attribution)}“)")
         return Markup("nicht benannt")
 
+    def origin(self, claim: Claim) -> Markup:
+        """Name a claim's source with its kind: the claimant, whom a spokesperson speaks for, and any report cited."""
+        source = describe_source(self.dossier, claim.source, claim.claimant_kind)
+        text = str(self.claimant(claim))
+        if claim.claimant and claim.source != claim.claimant:
+            text += f" für {self.entity(claim.source)}"
+        if source.kind or source.key:  # an unnamed claim without a kind is already "nicht benannt"
+            label = SOURCE_KIND_LABELS[source.kind] if not source.key and source.kind else source.kind_label
+            text += f" ({md_escape(label)})"
+        if claim.citing:
+            text += f", gestützt auf „{md_escape(claim.citing)}“"
+        return Markup(text)
+
     def passage(self, item: Claim | Quote, text: object) -> Markup:
         """Link to the paragraph of the article where a quote or claim stands."""
         anchor = f"c-{item.id}" if isinstance(item, Claim) else f"q-{item.id}"
@@ -228,6 +243,12 @@ class Renderer:
             KIND_TITLES=KIND_TITLES,
             LANGUAGES=LANGUAGES,
             ENTITY_KIND_LABELS=ENTITY_KIND_LABELS,
+            SOURCE_KIND_LABELS=SOURCE_KIND_LABELS,
+            KIND_EXPLANATIONS=KIND_EXPLANATIONS,
+            FLAG_LABELS=FLAG_LABELS,
+            source_of=lambda entity_id: describe_source(dossier, entity_id),
+            unnamed_label=unnamed_label,
+            ranked_topics=lambda: rank_topics(list(analysis.provenance.values())),
             render_paragraph=self.render_paragraph,
             topic_chart=self.topic_chart,
             timeline_chart=self.timeline_chart,
@@ -313,6 +334,7 @@ class Renderer:
             ("artikel/index.md", "articles_index.md.j2", "Artikel", {}),
             ("themen/index.md", "topics_index.md.j2", "Themen", {}),
             ("wer-sagt-was.md", "matrix.md.j2", "Wer sagt was", {"matrix": who_said_what(self.analysis)}),
+            ("quellenlage.md", "sources.md.j2", "Quellenlage", {}),
         ]
         for kind in ENTITY_KINDS:
             pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", KIND_TITLES[kind], {"kind": kind}))
@@ -374,6 +396,7 @@ class Highlight:
     css: str
     anchor: str | None
     marker: Markup | None
+    speaker: str | None = None  # a quote's speaker: the marker links them, the quoted words do not
 
 
 def collect_highlights(page: PageContext, article: Article, number_: int) -> list[Highlight]:
@@ -384,7 +407,8 @@ def collect_highlights(page: PageContext, article: Article, number_: int) -> lis
             if span.paragraph == number_:
                 last = i == len(quote.spans) - 1
                 marker = Markup(f"<sup>{page.entity(quote.speaker)}</sup>") if last else None
-                found.append(Highlight(span.start, span.end, "dq-quote", f"q-{quote.id}" if i == 0 else None, marker))
+                anchor = f"q-{quote.id}" if i == 0 else None
+                found.append(Highlight(span.start, span.end, "dq-quote", anchor, marker, quote.speaker))
     for claim in article.claims:
         for span in claim.spans:
             if span.paragraph == number_:
@@ -398,7 +422,7 @@ def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, 
     text = paragraph.text
     marks = collect_highlights(page, article, paragraph.number)
     cuts = {0, len(text)} | {h.start for h in marks} | {h.end for h in marks}
-    links = {m.start: m for m in select_first_mentions(mentions, cuts)}
+    links = {m.start: m for m in select_first_mentions(mentions, cuts, marks)}
     cuts |= set(links) | {m.end for m in links.values()}
     out: list[str] = []
     open_css = ""
@@ -422,18 +446,23 @@ def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, 
     return Markup("".join(out))
 
 
-def select_first_mentions(mentions: list[Mention], cuts: set[int]) -> list[Mention]:
-    """Keep the first mention of each entity that does not cross a highlight boundary."""
+def select_first_mentions(mentions: list[Mention], cuts: set[int], marks: list[Highlight]) -> list[Mention]:
+    """Keep the first mention of each entity that crosses no highlight boundary and is not in its own quote."""
     chosen: list[Mention] = []
     seen: set[str] = set()
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
         crosses = any(mention.start < cut < mention.end for cut in cuts)
         overlaps = any(mention.start < other.end and other.start < mention.end for other in chosen)
-        if mention.entity.id in seen or crosses or overlaps:
+        if mention.entity.id in seen or crosses or overlaps or is_in_own_quote(mention, marks):
             continue
         seen.add(mention.entity.id)
         chosen.append(mention)
     return chosen
+
+
+def is_in_own_quote(mention: Mention, marks: list[Highlight]) -> bool:
+    """Tell whether a mention names the speaker inside their own quote."""
+    return any(h.speaker == mention.entity.id and h.start <= mention.start and mention.end <= h.end for h in marks)
 
 
 def claim_mark(dossier: Dossier, claim: Claim, link: Any) -> Mark:

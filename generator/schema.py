@@ -192,10 +192,20 @@ KIND_WORDS = {
     "topics": "a claim topic (content/topics.yaml)",
 }
 
+SOURCE_KINDS = ("government", "military", "intelligence", "state-media", "media", "international", "group")
+CLAIMANT_KINDS = (*SOURCE_KINDS, "individual")
+
 ID = Str(words="an id (lowercase letters, digits and single hyphens)", pattern=ID_PATTERN, max_length=80)
 DATE = Str(words="a date written YYYY, YYYY-MM or YYYY-MM-DD", pattern=DATE_PATTERN, max_length=10)
 NAME = Str(words="a name (no leading or trailing spaces)", pattern=r"^\S(.*\S)?$", max_length=200)
 ALIASES = ListOf(NAME, unique=True)
+ALIASES_FIELD = Field(
+    "aliases",
+    ALIASES,
+    "Every other spelling the articles use; inflected forms (`Putins`, `des südkoreanischen Geheimdienstes`) "
+    "are recognised without an alias.",
+    required=False,
+)
 
 DATING = Record(
     name="dating",
@@ -276,7 +286,20 @@ CLAIM = Record(
             Nullable(Ref(kinds=("people", "organisations"))),
             "Who asserts it (not the outlet reporting it); null when the text names nobody.",
         ),
+        Field(
+            "claimant_kind",
+            Enum(values=CLAIMANT_KINDS),
+            "What kind of source the text names when it names none by name (`Nachrichtendienste`: "
+            "`intelligence`); only with `claimant: null`, a named claimant's kind comes from its registry.",
+            required=False,
+        ),
         Field("attribution", Str(), "The words the text uses for the source (`Nachrichtendienste`).", required=False),
+        Field(
+            "citing",
+            Str(),
+            "The earlier report the article says it relies on, in the text's words (`Berichten zufolge`).",
+            required=False,
+        ),
         Field("excerpt", Str(), "The exact passage of the text that supports the claim, within one paragraph."),
         Field("note", Str(), "A curator's remark, in German: readers see it.", required=False),
     ),
@@ -320,12 +343,26 @@ PERSON = Record(
     fields=(
         Field("id", ID, "Unique id; the page is `personen/<id>`."),
         Field("name", NAME, "The name as the dossier writes it."),
-        Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
+        ALIASES_FIELD,
         Field("role", Str(), "Role or office (German)."),
         Field(
             "country",
             Nullable(Ref(kinds=("places",))),
             "The country the person acts for, as a place id.",
+            required=False,
+        ),
+        Field(
+            "speaks_for",
+            Ref(kinds=("organisations",)),
+            "The organisation the person speaks for (a spokesperson, a minister): their claims count as that "
+            "organisation's, so they are not an independent source beside it.",
+            required=False,
+        ),
+        Field(
+            "kind",
+            Enum(values=CLAIMANT_KINDS),
+            "What kind of source the person is when making claims: `government` for officials, `individual` for a "
+            "private person; defaults to the kind of `speaks_for`.",
             required=False,
         ),
         Field("description", Str(), "A short description.", required=False),
@@ -338,11 +375,11 @@ ORGANISATION = Record(
     fields=(
         Field("id", ID, "Unique id; the page is `organisationen/<id>`."),
         Field("name", NAME, "The name as the dossier writes it."),
-        Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
+        ALIASES_FIELD,
         Field(
             "kind",
-            Enum(values=("government", "military", "intelligence", "state-media", "media", "international", "group")),
-            "What kind of body it is.",
+            Enum(values=SOURCE_KINDS),
+            "What kind of body it is (`media`: an independent outlet).",
         ),
         Field("country", Nullable(Ref(kinds=("places",))), "Its country, as a place id.", required=False),
         Field("description", Str(), "A short description.", required=False),
@@ -355,7 +392,7 @@ PLACE = Record(
     fields=(
         Field("id", ID, "Unique id; the page is `orte/<id>`."),
         Field("name", NAME, "The name as the dossier writes it."),
-        Field("aliases", ALIASES, "Every other spelling the articles use.", required=False),
+        ALIASES_FIELD,
         Field("kind", Enum(values=("country", "region", "city", "site")), "What kind of place it is."),
         Field("lat", Num(words="a latitude", minimum=-90, maximum=90), "Latitude (WGS 84)."),
         Field("lon", Num(words="a longitude", minimum=-180, maximum=180), "Longitude (WGS 84)."),
@@ -416,6 +453,13 @@ DOSSIER = Record(
         Field("summary", Str(max_length=4000), "What the dossier is about (German), shown on the home page."),
         Field("key_topics", ListOf(Ref(kinds=("topics",)), unique=True), "Topics whose figures the home page shows."),
         Field("events", ListOf(EVENT), "Key events the articles name, for the timeline.", required=False),
+        Field(
+            "parties",
+            ListOf(Ref(kinds=("places",)), unique=True),
+            "The states that are parties to the conflict, as place ids: claims by their governments, militaries, "
+            "intelligence services, state media and officials are marked as a party's.",
+            required=False,
+        ),
     ),
 )
 

@@ -1,8 +1,8 @@
 """Text heuristics behind `dossier new`: what a German article text suggests for its YAML.
 
-Everything found here stands in the text: registry names (through the analyse stage's own
-matching), quotations, numbers and dates. Nothing is looked up elsewhere and nothing is decided:
-each suggestion carries the reason it was made, so the curator can check it.
+Everything found here stands in the text: registry names (through the analyse stage's own matcher,
+`mentions.py`), quotations, numbers and dates. Nothing is looked up elsewhere and nothing is
+decided: each suggestion carries the reason it was made, so the curator can check it.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .analyse import SENTENCE_END, Mention, drop_nested_mentions, mention_pattern
 from .match import DOUBLE_QUOTES
+from .mentions import SENTENCE_END, Mention, find_mentions
 from .model import ENTITY_KINDS, MONTHS, Entity, Paragraph, Topic, split_paragraphs
 
 UPPER = "A-ZÄÖÜÀ-ÖØ-Þ"
@@ -318,14 +318,7 @@ def suggest(text: str, registry: Registry, today: date) -> Suggestions:
 
 def find_known(paragraphs: list[Paragraph], entities: dict[str, dict[str, Entity]]) -> list[Mention]:
     """Find every registry entry in the text, as the analyse stage does (longest name wins)."""
-    found: list[Mention] = []
-    for kind in ENTITY_KINDS:
-        for entity in entities[kind].values():
-            pattern = mention_pattern(entity.names)
-            for paragraph in paragraphs:
-                for match in pattern.finditer(paragraph.text):
-                    found.append(Mention(entity, "", paragraph.number, match.start(1), match.end(), ""))
-    return drop_nested_mentions(found)
+    return find_mentions((entity for kind in ENTITY_KINDS for entity in entities[kind].values()), paragraphs)
 
 
 def summarise_mentions(contexts: list[Context]) -> list[MentionSuggestion]:
@@ -638,23 +631,29 @@ def find_claims(
 ) -> tuple[list[ClaimSuggestion], list[str]]:
     """Suggest a claim for every number that is not a year, a date, an ordinal, a time or a duration."""
     claims: list[ClaimSuggestion | None] = []
-    skipped = []
+    skipped: list[str] = []
     for context in contexts:
         in_dates = [d for d in dates if d.paragraph == context.paragraph.number]
-        numbers = []
-        for match in NUMBER.finditer(context.text):
-            if any(d.offset <= match.start() < d.offset + len(d.text) for d in in_dates):
-                continue
-            number, why = read_number(context.text, match)
-            if number is None:
-                if why:
-                    skipped.append(
-                        f'"{context.text[match.start() : match.end()]}" (paragraph {context.paragraph.number}): {why}'
-                    )
-                continue
-            numbers.append(number)
+        numbers = read_numbers(context, in_dates, skipped)
         claims.extend(claim_of(context, numbers, i, topics, in_dates) for i in range(len(numbers)))
     return [c for c in claims if c is not None], skipped
+
+
+def read_numbers(context: Context, in_dates: list[DateSuggestion], skipped: list[str]) -> list[Number]:
+    """Return the paragraph's figures outside its dates; add why other numbers are no figures to `skipped`."""
+    numbers = []
+    for match in NUMBER.finditer(context.text):
+        if any(d.offset <= match.start() < d.offset + len(d.text) for d in in_dates):
+            continue
+        number, why = read_number(context.text, match)
+        if number is None:
+            if why:
+                skipped.append(
+                    f'"{context.text[match.start() : match.end()]}" (paragraph {context.paragraph.number}): {why}'
+                )
+            continue
+        numbers.append(number)
+    return numbers
 
 
 def read_number(text: str, match: re.Match[str]) -> tuple[Number | None, str]:
@@ -773,11 +772,11 @@ def inherited_unit(earlier: list[Number], sentence: tuple[int, int]) -> tuple[st
     return None, "no unit after the number"
 
 
-def stem(word: str) -> str:
-    """Strip a German plural or case ending: Soldaten → soldat, Containern → container."""
+def stem(word: str, endings: tuple[str, ...] = ("en", "n", "e", "s"), shortest: int = 4) -> str:
+    """Strip the first of `endings` that leaves `shortest` letters: Soldaten → soldat, Containern → container."""
     word = word.lower()
-    for suffix in ("en", "n", "e", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+    for suffix in endings:
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             return word[: -len(suffix)]
     return word
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import analyse
-from generator.analyse import classify, compare_claims, mention_pattern, read_interval, sentence_at
+from generator.analyse import classify, compare_claims, read_interval
 from generator.build import check
 from generator.model import Claim, Dating, Labelled, Topic
 from generator.problems import ContentError
@@ -53,26 +53,6 @@ def test_listed_mention_must_be_in_the_text(tmp_path, content, meta):
         "content/articles/erster-artikel.yaml:13:5: 'bert' is listed as mentioned, but none of its names "
         "('Bert Beispiel') is in the text (other than inside a longer name); add the spelling the text uses as an alias"
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("Putins Krieg", ["Putin"]),
-        ("Selenskyjs Warnung", ["Selenskyj"]),
-        ("Kim Jong Uns Eliteeinheit", ["Kim Jong Un"]),
-        ("Putinismus", []),
-        ("Pentagon-Sprecherin", ["Pentagon"]),
-    ],
-)
-def test_mentions_allow_the_german_genitive(text, found):
-    pattern = mention_pattern(["Putin", "Selenskyj", "Kim Jong Un", "Kim", "Pentagon"])
-    assert [m.group(1) for m in pattern.finditer(text)] == found
-
-
-def test_sentence_context():
-    text = "Erster Satz. Zweiter Satz mit Putin. Dritter."
-    assert sentence_at(text, text.index("Putin")) == "Zweiter Satz mit Putin."
 
 
 TOPIC = Topic(

@@ -131,7 +131,7 @@ def test_changed_and_removed_items_show_what_changed(repo, capsys):
         ("added", "people/neue-person", []),
     ]
     assert changes["discrepancies"] == [
-        ("changed", "topics/zahl", ["range: 3.000–10.000 → 10.000"]),
+        ("changed", "topics/zahl", ["range: 3.000–10.000 → 10.000", "independent claimants: 2 → 1"]),
         ("removed", "erster-artikel#c-c1 ~ erster-artikel#c-c2", ["scope difference"]),
     ]
     assert changes["articles"] == []  # claims are listed on their own, not as a change of the article

@@ -59,7 +59,7 @@ def test_unknown_key_suggests_the_closest(tmp_path, content):
         "content/dossier.yaml:1:1: missing key 'summary': expected a text "
         "(What the dossier is about (German), shown on the home page.)",
         "content/dossier.yaml:4:1: unknown key 'sumary' (did you mean 'summary'?); "
-        "expected one of: title, summary, key_topics, events",
+        "expected one of: title, summary, key_topics, events, parties",
     ]
 
 

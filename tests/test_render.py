@@ -82,3 +82,27 @@ def test_hostile_content_is_escaped_in_markdown(tmp_path, content, meta, markup_
     assert "&#123;&#123; 7&#42;7 &#125;&#125;" in article  # never evaluated by Jinja
     assert all("<script>" not in page and "<img" not in page for path, page in pages.items() if path.endswith(".md"))
     assert json.loads(pages["data/dossier.json"])["articles"][0]["title"] == HOSTILE  # data, served as JSON
+
+
+def test_a_speaker_is_not_linked_inside_their_own_quote_and_no_entity_twice_in_a_paragraph(tmp_path, content, meta):
+    content["articles"]["erster-artikel"]["text"] = (
+        content["articles"]["erster-artikel"]["text"].replace(
+            "„Wir sehen das anders“", "„Anna Muster sieht das anders“"
+        )
+        + "Muster nannte das Amt, das Amt schwieg, Muster auch.\n"
+    )
+    meta["quotes"][0]["text"] = ["Anna Muster sieht das anders", "und bleiben dabei."]
+    page = render(check(write_content(tmp_path, content), TODAY))["artikel/erster-artikel.md"]
+    paragraphs = {line.split("]", 1)[0]: line for line in page.splitlines() if line.startswith("[¶ ")}
+    muster = '[Muster](../personen/anna-muster.md "Sprecherin")'
+    marker = '<sup>[Anna Muster](../personen/anna-muster.md "Sprecherin")</sup>'
+    amt = '[Amt](../organisationen/amt.md "Regierung/Behörde")'
+    assert paragraphs["[¶ 4"] == (
+        '[¶ 4](#p-4){ .dq-pilcrow } „<span id="q-q1"></span><mark class="dq-quote">Anna Muster sieht das anders'
+        f'</mark>“, sagte {muster}, „<mark class="dq-quote">und bleiben dabei.</mark>{marker}“ <span id="c-c2"></span>'
+        f'<mark class="dq-claim">Das {amt} nannte 10.000 Soldaten in Russland</mark>'
+        "<sup>[Zahl der Soldaten](../themen/zahl.md#c-erster-artikel--c2)</sup>."
+    )
+    assert (
+        paragraphs["[¶ 5"] == f"[¶ 5](#p-5){{ .dq-pilcrow }} {muster} nannte das {amt}, das Amt schwieg, Muster auch."
+    )

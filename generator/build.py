@@ -181,9 +181,11 @@ def build_site(root: Path) -> None:
     site = root / "site"
     recover_site(root)
     staging = root / f"{STAGING_PREFIX}{os.getpid()}.tmp"
-    command = mkdocs_command(root, "build", "--strict", "--quiet", "--site-dir", str(staging))
+    # Not --quiet: MkDocs 1.6 then drops warnings before --strict counts them, and never fails.
+    command = mkdocs_command(root, "build", "--strict", "--site-dir", str(staging))
     try:
-        result = subprocess.run(command, cwd=root, env=mkdocs_env(), check=False)
+        result = subprocess.run(command, cwd=root, env=mkdocs_env(), check=False, capture_output=True, text=True)
+        sys.stderr.writelines(line + "\n" for line in result.stderr.splitlines() if not line.startswith("INFO"))
         if result.returncode != 0:
             raise SiteBuildError(f"mkdocs build failed with exit status {result.returncode}; site/ was left as it was")
         swap_in(staging, site)

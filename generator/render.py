@@ -254,7 +254,7 @@ class Renderer:
             timeline_chart=self.timeline_chart,
             article_jsonld=lambda page, article: Markup(article_jsonld(dossier, article, url_maker(page.path))),
             topic_jsonld=lambda page, r: Markup(topic_jsonld(dossier, r.topic, r.claims, url_maker(page.path))),
-            file_url=lambda page, target: url_from(page.path, target),
+            file_url=lambda page, target: relative_path(target, page.folder),  # MkDocs resolves it
         )
         self.contexts: dict[str, PageContext] = {}
 

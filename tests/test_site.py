@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY, write_content
 
-from generator.build import build_site, generate
+from generator.build import SiteBuildError, build_site, generate
 
 OFFICIALS = ["Sabrina Singh", "John Kirby", "Mark Rutte", "Wolodymyr Selenskyj", "Andrii Sybiha", "Boris Pistorius"]
 
@@ -160,8 +160,8 @@ def test_hostile_content_never_becomes_markup(tmp_path, content, meta, markup_pa
     root = write_content(tmp_path, content)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "content" / "pages").mkdir()
-    for name in ("ueber.md", "methode.md"):
-        (root / "content" / "pages" / name).write_text(f"# {name}\n", encoding="utf-8")
+    for page in (REPO / "content" / "pages").glob("*.md"):  # the nav names them all
+        (root / "content" / "pages" / page.name).write_text(f"# {page.name}\n", encoding="utf-8")
     generate(root, today=TODAY)
     build_site(root)
     pages = sorted((root / "site").rglob("*.html"))
@@ -197,3 +197,20 @@ def test_two_builds_give_identical_sites(tmp_path):
             }
         )
     assert digests[0] == digests[1]
+
+
+def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(tmp_path, content, capsys):
+    root = write_content(tmp_path, content)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "content" / "pages").mkdir()
+    for page in (REPO / "content" / "pages").glob("*.md"):  # the nav names them all
+        (root / "content" / "pages" / page.name).write_text(f"# {page.name}\n", encoding="utf-8")
+    generate(root, today=TODAY)
+    build_site(root)
+    before = (root / "site" / "index.html").read_bytes()
+    (root / "content" / "pages" / "ueber.md").write_text("# Über\n\n[kaputt](nirgends.md)\n", encoding="utf-8")
+    generate(root, today=TODAY)
+    with pytest.raises(SiteBuildError, match="mkdocs build failed with exit status 1"):
+        build_site(root)
+    assert "contains a link 'nirgends.md', but the target is not found" in capsys.readouterr().err
+    assert (root / "site" / "index.html").read_bytes() == before

@@ -90,7 +90,16 @@ def test_officials_are_quoted_on_their_pages(site):
     for name in [*OFFICIALS, "Ahn Chan-il"]:
         slug = name.lower().replace(" ", "-")
         text = " ".join(parse(site / "personen" / slug / "index.html").text)
-        assert "Zitate" in text, name
+        assert "Aussagen" in text and " Zitat " in text, name
+
+
+def test_the_10000_figure_shows_its_articles_and_independent_claimants(site):
+    text = " ".join(parse(site / "themen" / "soldaten-in-russland" / "index.html").text)
+    # 10.000 stands in four articles; two of them repeat the Pentagon, so three independent claimants
+    # (the Pentagon, US intelligence, and unnamed services counted as one).
+    assert "10.000 4 3 US-Geheimdienste (Nachrichtendienst)" in " ".join(text.split())
+    ranking = " ".join(" ".join(parse(site / "quellenlage" / "index.html").text).split())
+    assert "Anerkennung des Einsatzes 2 2 2" in ranking and "nur Konfliktparteien" in ranking
 
 
 def jsonld_of(path: Path) -> list[dict]:

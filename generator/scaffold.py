@@ -23,7 +23,7 @@ from .paths import ID_MAX_CHARS, slugify
 from .problems import ContentError, Problem
 from .reference import schema_line
 from .schema import ID_PATTERN
-from .suggest import ClaimSuggestion, DateSuggestion, QuoteSuggestion, Registry, Suggestions, suggest
+from .suggest import ClaimSuggestion, DateSuggestion, QuoteSuggestion, Registry, Suggestions, kind_of_source, suggest
 from .validate import text_markup_problems
 from .write import write_file
 
@@ -347,8 +347,14 @@ def one_claim(claim: ClaimSuggestion, claim_id: str) -> list[str]:
     lines.append(entry(2, "scope", None, note(f"what the value covers, one of: {scopes}")))
     claimant = claim.claimant.entity
     lines.append(entry(2, "claimant", claimant.id if claimant else None, note(claim.claimant.reason, bool(claimant))))
-    if claim.claimant.attribution:
-        lines.append(entry(2, "attribution", claim.claimant.attribution, note("the words the text uses", True)))
+    attribution = claim.claimant.attribution
+    if attribution and not claimant and kind_of_source(attribution):
+        reason = f'guessed from "{attribution}": what kind of source the text names'
+        lines.append(entry(2, "claimant_kind", kind_of_source(attribution), note(reason, True)))
+    if attribution:
+        lines.append(entry(2, "attribution", attribution, note("the words the text uses", True)))
+    if attribution == "Berichten zufolge":
+        lines.append(entry(2, "citing", attribution, note("the text relies on earlier reports", True)))
     lines.append(entry(2, "excerpt", claim.excerpt))
     if claim.dates:
         lines.append("    # as_of candidates in the same sentence (default: the publication date):")

@@ -857,6 +857,25 @@ def guess_claimant(context: Context, number: Number, sentence: tuple[int, int]) 
     return Guess(None, f"no attribution word near the number{hint}; null if the text names nobody")
 
 
+SOURCE_KIND_STEMS = (  # word stems of an unnamed source and the claimant_kind they name, first match wins
+    ("staatsmedi", "state-media"),
+    ("dienst", "intelligence"),
+    ("militär", "military"),
+    ("armee", "military"),
+    ("streitkräft", "military"),
+    ("beamt", "government"),
+    ("behörd", "government"),
+    ("regierung", "government"),
+    ("medi", "media"),
+)
+
+
+def kind_of_source(words: str) -> str | None:
+    """Return the claimant_kind an unnamed source's words name (`Nachrichtendienste` → intelligence), if any."""
+    folded = words.casefold()
+    return next((kind for stem_, kind in SOURCE_KIND_STEMS if stem_ in folded), None)
+
+
 def tail(text: str, limit: int) -> str:
     """Return the end of a text, at most `limit` characters, starting at a word."""
     return text if len(text) <= limit else text[-limit:].split(" ", 1)[-1]

@@ -20,7 +20,7 @@ from generator.match import normalise
 from generator.paths import slugify
 from generator.problems import ContentError
 from generator.scaffold import SCHEMA_LINE, create_article, load_registry, tidy, yaml_scalar
-from generator.suggest import Registry, Suggestions, suggest
+from generator.suggest import Registry, Suggestions, kind_of_source, suggest
 
 SEEDS = sorted(p.stem for p in (REPO / "content" / "articles").glob("*.txt"))
 
@@ -532,3 +532,32 @@ def test_evaluation_compares_by_overlap():
         "mentions": {"people": ["anna-muster"], "places": ["berlin"]},
     }
     assert compare("x", curated, scaffold) == Row("x", (1, 0, 1), (0, 0, 1), (1, 1, 1), (1, 2, 1))
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("Nachrichtendienste", "intelligence"),
+        ("westliche Geheimdienste", "intelligence"),
+        ("russische Staatsmedien", "state-media"),
+        ("US-Beamte", "government"),
+        ("Militärkreise", "military"),
+        ("Experten", None),
+        ("Berichten zufolge", None),
+    ],
+)
+def test_kind_of_an_unnamed_source(words, kind):
+    assert kind_of_source(words) == kind
+
+
+def test_draft_suggests_claimant_kind_and_citing_for_unnamed_sources(tmp_path, content):
+    root = write_content(tmp_path, content)
+    data = "Nachrichtendienste bestätigen mindestens 3.000 Soldaten in Kursk.\nBerichten zufolge 10.000 Soldaten.\n"
+    _, yml = create_article(root, data.encode("utf-8"), "neu.txt", today=TODAY)
+    draft = yml.read_text(encoding="utf-8")
+    assert (
+        '    claimant_kind: intelligence  # suggestion: guessed from "Nachrichtendienste": '
+        "what kind of source the text names\n"
+    ) in draft
+    assert "    citing: Berichten zufolge  # suggestion: the text relies on earlier reports\n" in draft
+    assert draft.count("claimant_kind:") == 1

@@ -246,7 +246,7 @@ def render_exports(analysis: Analysis) -> dict[str, str]:
     claims = [c for a in articles for c in a.claims]
     quotes = [q for a in articles for q in a.quotes]
     return {
-        f"{DATA_DIR}/dossier.json": dump_json(export_model(analysis)),
+        f"{DATA_DIR}/dossier.json": dump_records(export_model(analysis)),
         f"{DATA_DIR}/dossier.schema.json": dump_json(EXPORT_SCHEMA),
         f"{DATA_DIR}/claims.csv": render_csv(CLAIM_COLUMNS, [claim_row(dossier, c) for c in claims]),
         f"{DATA_DIR}/quotes.csv": render_csv(QUOTE_COLUMNS, [quote_row(q) for q in quotes]),
@@ -255,6 +255,23 @@ def render_exports(analysis: Analysis) -> dict[str, str]:
 
 def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def dump_records(data: dict[str, Any]) -> str:
+    """Write a top-level object with one list item per line: diffable, and encoded by json's C encoder.
+
+    `indent` makes json fall back to its Python encoder, which for a large dossier is several
+    times slower and holds every token of the file as a separate string before joining them.
+    """
+    lines = []
+    for key, value in data.items():
+        name = json.dumps(key)
+        if isinstance(value, list) and value:
+            items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"{name}: [\n{items}\n]")
+        else:
+            lines.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def export_model(analysis: Analysis) -> dict[str, Any]:

@@ -248,6 +248,16 @@ def test_axe_finds_no_serious_violations_in_the_dark_palette(browser, base_url):
     assert serious_violations(report) == {path: [] for path in report}
 
 
+def test_collapsed_comparisons_are_printed(page, base_url):
+    page.goto(base_url + TOPIC, wait_until="networkidle")
+    hidden = page.locator("details:not([open]) table").first
+    assert hidden.count() == 1 and not hidden.is_visible()
+    page.emulate_media(media="print")
+    assert hidden.is_visible()
+    assert not page.locator(".md-header").is_visible()
+    page.emulate_media(media="screen")
+
+
 def test_screenshots_at_desktop_and_phone_width(browser, base_url):
     folder = OUTPUT / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)

@@ -124,7 +124,8 @@ class Analysis:
     def statements_by(self, entity_id: str) -> list[Claim]:
         """Return the claims of an entity and of the people who speak for it, oldest first."""
         claims = self.by_claimant.get(entity_id, []) + self.by_source.get(entity_id, [])
-        return sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.article, c.id))
+        articles = self.dossier.articles
+        return sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, articles[c.article].published.start, c.id))
 
     def statements_of(self, entity_id: str) -> list[tuple[Dating, Quote | Claim]]:
         """Return an entity's quotes (dated by their article) and claims (by their as-of date), oldest first."""
@@ -349,7 +350,7 @@ def compare_claims(topic: Topic, claims: list[Claim]) -> TopicAnalysis:
         kind = "agreement" if are_compatible(topic, claims[i], claims[j]) else "contradiction"
         counts[kind] += 1
         overlapping[kind].append((i, j))
-        if kind == "contradiction":
+        if kind == "contradiction" and claims[i].source != claims[j].source:
             source_pairs.add(tuple(sorted((claims[i].source, claims[j].source))))
     first = {
         "contradiction": sorted(overlapping["contradiction"])[:PAIR_LIMIT],

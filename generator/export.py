@@ -177,7 +177,15 @@ EXPORT_SCHEMA: dict[str, Any] = {
                             record(
                                 "One value (a number, a range or a category; qualifiers and scopes aside).",
                                 {
-                                    "value": {"type": "string"},
+                                    "label": {"type": "string", "description": "The value as the site shows it."},
+                                    "value": NULLABLE_NUMBER,
+                                    "lower": NULLABLE_NUMBER,
+                                    "upper": NULLABLE_NUMBER,
+                                    "qualifier": {
+                                        "type": ["string", "null"],
+                                        "description": "The hedge the value is grouped with; `etwa` counts as none.",
+                                    },
+                                    "category": NULLABLE_TEXT,
                                     "articles": listing({"type": "string"}),
                                     "independent_sources": {"type": "integer"},
                                     "sources": listing({"type": "string"}),
@@ -413,7 +421,12 @@ def export_provenance(provenance: Provenance) -> dict[str, Any]:
         "flags": provenance.flags,
         "values": [
             {
-                "value": v.label,
+                "label": v.label,
+                "value": plain_number(v.claims[0].value),
+                "lower": plain_number(v.claims[0].lower),
+                "upper": plain_number(v.claims[0].upper),
+                "qualifier": None if v.claims[0].qualifier in (None, "etwa") else v.claims[0].qualifier,
+                "category": v.claims[0].category,
                 "articles": v.articles,
                 "independent_sources": v.independent,
                 "sources": [s.key for s in v.sources],

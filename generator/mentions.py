@@ -33,6 +33,8 @@ PERSON_ENDINGS = r"(?:s|’s|'s)?"
 PERSON_APOSTROPHE = r"(?:s|’s|'s|(?<=[sßxz])['’])?"  # after s, ß, x, z the genitive is an apostrophe: "Boris'"
 PLACE_ENDINGS = r"(?:es|s|’s|'s)?"
 HEAD_ENDINGS = r"(?:es|en|s|n|e|’s|'s)?"
+SHORT_HEAD = 4  # a head noun this short takes only the genitive: "Rat" must not match "Raten" or "Rate"
+SHORT_HEAD_ENDINGS = r"(?:s|’s|'s)?"
 FINAL_ENDINGS = {"people": PERSON_ENDINGS, "places": PLACE_ENDINGS, "organisations": ""}  # on a name's last word
 
 
@@ -117,7 +119,8 @@ def inflect_name(kind: str, name: str) -> tuple[str, list[str]]:
     any_case = kind == "organisations"  # "russischen Streitkräften" as well as "Russische Streitkräfte"
     parts = [inflect_adjective(word, any_case) for word in words[:count]]
     if kind == "organisations":
-        parts += [re.escape(words[count]) + HEAD_ENDINGS, *map(re.escape, words[count + 1 :])]
+        endings = HEAD_ENDINGS if len(words[count]) >= SHORT_HEAD else SHORT_HEAD_ENDINGS
+        parts += [re.escape(words[count]) + endings, *map(re.escape, words[count + 1 :])]
     else:
         parts += map(re.escape, words[count:])
     return r"\ ".join(parts), anchors_of(words, count, any_case)

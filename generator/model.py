@@ -347,12 +347,15 @@ def check_shared_ids(content: Content, entities: dict[str, dict[str, Entity]], p
 
 
 def check_registry_refs(content: Content, refs: Refs) -> None:
-    """Check the place ids that registry entries and topic values refer to."""
+    """Check the ids that registry entries and topic values refer to, and refuse a kind beside speaks_for."""
     for kind in ENTITY_KINDS:
         doc = content.registries[kind]
         for index, item in enumerate(doc.data or []):
             refs.check(doc, (index, "country"), item.get("country"), ("places",))
             refs.check(doc, (index, "speaks_for"), item.get("speaks_for"), ("organisations",))
+            if "kind" in item and "speaks_for" in item and kind == "people":
+                message = "a person with 'speaks_for' counts as that organisation, whose kind applies; remove 'kind'"
+                refs.problems.append(doc.problem((index, "kind"), message))
     doc = content.registries["topics"]
     for index, item in enumerate(doc.data or []):
         for key in ("categories", "scopes"):

@@ -28,6 +28,7 @@ from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quo
 from .paths import SECTIONS, page_path, url_from
 from .reference import render_reference, render_schemas
 from .sources import FLAG_LABELS, KIND_EXPLANATIONS, SOURCE_KIND_LABELS, describe_source, rank_topics, unnamed_label
+from .sources import value_text as topic_value_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE_UNSAFE = re.compile(r"[^\w\s.,;'’/–-]")  # tooltips keep words and plain punctuation only
@@ -186,16 +187,12 @@ class PageContext:
 
 def value_text(claim: Claim, dossier: Dossier) -> str:
     """Return a claim's value as a reader sees it, without the qualifier."""
-    topic = dossier.topics[claim.topic]
-    if claim.category is not None:
-        return topic.categories[claim.category].label
-    text = format_number(claim.value)
-    bounds = [b for b in (claim.lower, claim.upper) if b is not None and b != claim.value]
-    if bounds:
-        low = format_number(claim.lower) if claim.lower is not None else "…"
-        high = format_number(claim.upper) if claim.upper is not None else "…"
-        text += f" ({low}–{high})"
-    return text
+    return topic_value_text(dossier.topics[claim.topic], claim)
+
+
+def counted(number: int, singular: str, plural: str) -> str:
+    """Write a count with the German singular or plural noun: `1 Angabe`, `3 Angaben`."""
+    return f"{number} {singular if number == 1 else plural}"
 
 
 def dating_text(dating: Dating, inherited: bool = False) -> str:
@@ -233,6 +230,7 @@ class Renderer:
             url=encode_url,
             date=dating_text,
             value=lambda c: value_text(c, dossier),
+            counted=counted,
         )
         self.env.globals.update(
             d=dossier,

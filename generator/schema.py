@@ -361,8 +361,8 @@ PERSON = Record(
         Field(
             "kind",
             Enum(values=CLAIMANT_KINDS),
-            "What kind of source the person is when making claims: `government` for officials, `individual` for a "
-            "private person; defaults to the kind of `speaks_for`.",
+            "What kind of source the person is when speaking in their own name: `government` for officials, "
+            "`individual` for a private person. Not together with `speaks_for`: then the organisation's kind counts.",
             required=False,
         ),
         Field("description", Str(), "A short description.", required=False),

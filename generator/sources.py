@@ -8,6 +8,7 @@ they go back to one or to several cannot be told.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -31,12 +32,12 @@ KIND_EXPLANATIONS = {
     "state-media": "Medien, die ein Staat lenkt.",
     "media": "Medien, die kein Staat lenkt.",
     "international": "Bündnisse und Organisationen mehrerer Staaten.",
-    "group": "nichtstaatliche Gruppen.",
+    "group": "Nichtstaatliche Gruppen.",
     "individual": "Menschen, die für sich selbst sprechen.",
 }
 STATE_KINDS = {"government", "military", "intelligence", "state-media"}  # bodies that act for a state
 FLAG_LABELS = {
-    "single": "eine einzige Quelle",
+    "single": "ein einziger Urheber",
     "parties": "nur Konfliktparteien",
     "unnamed": "nur Quellen ohne Namen",
 }
@@ -116,10 +117,8 @@ def describe_source(dossier: Dossier, key: str, claimant_kind: str | None = None
     """Return the source with this registry id ("" for nobody named), with its kind and party."""
     if not key:
         return Source("", None, claimant_kind, False)
-    entity = dossier.entity(key)
+    entity = dossier.entity(key)  # a person who speaks for an organisation is never a source: the organisation is
     kind = entity.get("kind")
-    if kind is None and entity.get("speaks_for"):
-        kind = dossier.entities["organisations"][entity.get("speaks_for")].get("kind")
     party = kind in STATE_KINDS and entity.get("country") in dossier.parties
     return Source(key, entity, kind, party)
 
@@ -132,7 +131,7 @@ def trace_topic(dossier: Dossier, topic: Topic, claims: list[Claim]) -> Provenan
     return Provenance(
         topic=topic,
         values=trace_values(dossier, topic, claims, known),
-        latest=[(source, latest_claim([c for c in claims if c.source == source.key])) for source in by_name],
+        latest=latest_statements(dossier, claims, known),
         sources=by_name,
         unnamed=unnamed,
         articles=len({c.article for c in claims}),
@@ -140,19 +139,21 @@ def trace_topic(dossier: Dossier, topic: Topic, claims: list[Claim]) -> Provenan
     )
 
 
+ValueKey = tuple[object, ...]  # ("category", hedge, id) or ("number", hedge, value, lower, upper)
+
+
 def trace_values(dossier: Dossier, topic: Topic, claims: list[Claim], known: dict[str, Source]) -> list[ValueSources]:
-    """Group claims by value (qualifier and scope aside) and count the sources of each."""
-    groups: dict[tuple[float, float] | str, list[Claim]] = {}
+    """Group claims by value (with its hedge, scope aside) and count the sources of each."""
+    groups: dict[ValueKey, list[Claim]] = {}
     for claim in claims:
         groups.setdefault(value_group(claim), []).append(claim)
-    order = list(topic.categories)
     values = []
-    for key in sorted(groups, key=lambda k: (order.index(k), 0.0) if isinstance(k, str) else (-1, k[0], k[1])):
+    for key in sorted(groups, key=lambda k: group_order(topic, k)):
         members = groups[key]
-        first = min(members, key=lambda c: (published(dossier, c).start, published(dossier, c).end, c.article))
+        first = min(members, key=lambda c: (published(dossier, c).end, published(dossier, c).start, c.article))
         values.append(
             ValueSources(
-                label=group_label(topic, key),
+                label=value_label(topic, members[0]),
                 claims=members,
                 articles=sorted({c.article for c in members}),
                 sources=sorted({c.source: known[c.source] for c in members if c.source}.values(), key=source_order),
@@ -164,30 +165,60 @@ def trace_values(dossier: Dossier, topic: Topic, claims: list[Claim], known: dic
     return values
 
 
-def value_group(claim: Claim) -> tuple[float, float] | str:
-    """Return what a claim's value is grouped by: the category, or the number or range."""
+def value_group(claim: Claim) -> ValueKey:
+    """Return what a claim is grouped by: its value and its hedge ("etwa" counts as none)."""
+    hedge = "" if claim.qualifier in (None, "etwa") else str(claim.qualifier)
     if claim.category is not None:
-        return claim.category
-    low = claim.lower if claim.lower is not None else claim.value
-    high = claim.upper if claim.upper is not None else claim.value
-    return (float(low or 0), float(high or 0))
+        return ("category", hedge, claim.category)
+    numbers = (claim.value, claim.lower, claim.upper)
+    return ("number", hedge, *(math.nan if n is None else float(n) for n in numbers))
 
 
-def group_label(topic: Topic, key: tuple[float, float] | str) -> str:
-    """Return the German label of a value group."""
-    if isinstance(key, str):
-        return topic.categories[key].label
-    low, high = key
-    return format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
+def group_order(topic: Topic, key: ValueKey) -> tuple[object, ...]:
+    """Order categories as the topic lists them and numbers by size, unhedged before hedged."""
+    if key[0] == "category":
+        return (list(topic.categories).index(str(key[2])), key[1])
+    value, lower, upper = (n if isinstance(n, float) and not math.isnan(n) else math.inf for n in key[2:])
+    return (min(value, lower), value, upper, str(key[1]))
+
+
+def value_label(topic: Topic, claim: Claim) -> str:
+    """Return a claim's value with its hedge ("etwa" aside), as a value group is labelled."""
+    hedge = "" if claim.qualifier in (None, "etwa") else f"{claim.qualifier} "
+    return hedge + value_text(topic, claim)
+
+
+def value_text(topic: Topic, claim: Claim) -> str:
+    """Return a claim's value as a reader sees it, without the qualifier."""
+    if claim.category is not None:
+        return topic.categories[claim.category].label
+    text = format_number(claim.value)
+    bounds = [b for b in (claim.lower, claim.upper) if b is not None and b != claim.value]
+    if bounds:
+        low = format_number(claim.lower) if claim.lower is not None else "…"
+        high = format_number(claim.upper) if claim.upper is not None else "…"
+        text += f" ({low}–{high})"
+    return text
 
 
 def published(dossier: Dossier, claim: Claim) -> Dating:
     return dossier.articles[claim.article].published
 
 
-def latest_claim(claims: list[Claim]) -> Claim:
-    """Return the claim whose as-of period starts last (a precise date beats a vague one starting earlier)."""
-    return max(claims, key=lambda c: (c.as_of.start, -c.as_of.end.toordinal(), c.article, c.id))
+def latest_statements(dossier: Dossier, claims: list[Claim], known: dict[str, Source]) -> list[tuple[Source, Claim]]:
+    """Return each named source's latest claim per scope, by source name and scope."""
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        if claim.source:
+            groups.setdefault((claim.source, claim.scope), []).append(claim)
+    scopes = list(dossier.topics[claims[0].topic].scopes) if claims else []
+    order = sorted(groups, key=lambda k: (source_order(known[k[0]]), scopes.index(k[1])))
+    return [(known[key[0]], latest_claim(dossier, groups[key])) for key in order]
+
+
+def latest_claim(dossier: Dossier, claims: list[Claim]) -> Claim:
+    """Return the claim whose as-of period starts last; a precise date beats a vague one, a later article wins."""
+    return max(claims, key=lambda c: (c.as_of.start, -c.as_of.end.toordinal(), published(dossier, c).start, c.id))
 
 
 def source_order(source: Source) -> tuple[str, str]:
@@ -196,11 +227,11 @@ def source_order(source: Source) -> tuple[str, str]:
 
 
 def thin_flags(claims: list[Claim], sources: list[Source], unnamed: list[Claim]) -> list[str]:
-    """Say how thin a topic's sourcing is: one source, only parties to the conflict, only unnamed sources."""
+    """Say how thin a topic's sourcing is: one named source, only parties to the conflict, only unnamed sources."""
     if not claims:
         return []
     flags = []
-    if len(sources) + (1 if unnamed else 0) == 1:
+    if len(sources) == 1 and not unnamed:
         flags.append("single")
     if sources and not unnamed and all(s.party for s in sources):
         flags.append("parties")

@@ -857,23 +857,18 @@ def guess_claimant(context: Context, number: Number, sentence: tuple[int, int]) 
     return Guess(None, f"no attribution word near the number{hint}; null if the text names nobody")
 
 
-SOURCE_KIND_STEMS = (  # word stems of an unnamed source and the claimant_kind they name, first match wins
-    ("staatsmedi", "state-media"),
-    ("dienst", "intelligence"),
-    ("militär", "military"),
-    ("armee", "military"),
-    ("streitkräft", "military"),
-    ("beamt", "government"),
-    ("behörd", "government"),
-    ("regierung", "government"),
-    ("medi", "media"),
+SOURCE_KINDS = (  # the words of an unnamed source and the claimant_kind they name, first match wins
+    (re.compile(r"staatsmedi", re.I), "state-media"),
+    (re.compile(r"(geheim|nachrichten)dienst", re.I), "intelligence"),
+    (re.compile(r"\b(militär|armee|streitkräft)(?!\w*(experte|analyst|beobachter))", re.I), "military"),
+    (re.compile(r"\b(beamt|behörd|regierung)", re.I), "government"),
+    (re.compile(r"\bmedien\b", re.I), "media"),
 )
 
 
 def kind_of_source(words: str) -> str | None:
     """Return the claimant_kind an unnamed source's words name (`Nachrichtendienste` → intelligence), if any."""
-    folded = words.casefold()
-    return next((kind for stem_, kind in SOURCE_KIND_STEMS if stem_ in folded), None)
+    return next((kind for pattern, kind in SOURCE_KINDS if pattern.search(words)), None)
 
 
 def tail(text: str, limit: int) -> str:

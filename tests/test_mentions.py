@@ -92,6 +92,7 @@ def test_places_take_the_genitive_and_decline_their_adjectives(names, text, expe
         (["Linke"], "die linke Hand, den linken Flügel", []),  # a lower-case adjective is not the noun "Linke"
         (["Linke"], "Abgeordnete der Linken", ["Linken"]),
         (["Kreml"], "Kremlin und Kremlchef", []),
+        (["Rat"], "zu Raten, eine Rate, des Rats", ["Rats"]),  # a short head noun takes only the genitive
     ],
 )
 def test_organisations_decline_adjectives_and_head_noun(names, text, expected):

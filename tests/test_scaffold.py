@@ -544,6 +544,11 @@ def test_evaluation_compares_by_overlap():
         ("Militärkreise", "military"),
         ("Experten", None),
         ("Berichten zufolge", None),
+        ("Mediziner", None),
+        ("Rettungsdienste", None),
+        ("Militärexperten", None),
+        ("unabhängige Medien", "media"),
+        ("Regierungskreise", "government"),
     ],
 )
 def test_kind_of_an_unnamed_source(words, kind):

@@ -95,7 +95,8 @@ def test_source_kinds_parties_and_unnamed_kinds(tmp_path, dossier):
     [
         ({"a1"}, ["single", "parties"]),
         ({"a1", "a2"}, []),
-        ({"a4"}, ["single", "unnamed"]),
+        ({"a4"}, ["unnamed"]),  # unnamed claims are never shown to be a single source
+        ({"a1", "a4"}, []),
     ],
 )
 def test_thin_sourcing_flags(tmp_path, dossier, keep, flags):
@@ -140,7 +141,7 @@ def test_pages_show_sources_per_value_and_the_ranking(tmp_path, dossier):
         '| 10.000 | 3 | 1 | [Amt](../organisationen/amt.md "Regierung/Behörde") (Regierung/Behörde) '
         "| in Russland | [1&#46; Oktober 2024](../artikel/a1.md) |"
     ) in topic
-    assert "von **3 unabhängigen Urhebern** (2 benannt, dazu 2 Angabe(n) ohne Namen" in topic
+    assert "von **3 unabhängigen Urhebern** (2 benannt, dazu 2 Angaben ohne Namen" in topic
     assert '[Sam Sprecher](../personen/sprecher.md "Sprecher des Amts") für [Amt]' in pages["artikel/a3.md"]
     ranking = pages["quellenlage.md"]
     assert ranking.index("[Anerkennung](themen/lage.md)") > ranking.index("[Zahl der Soldaten](themen/zahl.md)")
@@ -165,4 +166,51 @@ def test_unknown_speaks_for_and_party_are_reported(tmp_path, dossier):
     assert [str(p) for p in info.value.problems if not p.warning] == [
         "content/dossier.yaml:6:3: unknown place 'russland'",
         "content/people.yaml:9:15: unknown organisation 'amtt' (did you mean 'amt'?)",
+    ]
+
+
+def test_a_spokesperson_contradicting_their_organisation_is_no_pair_of_sources(tmp_path, dossier):
+    for item in dossier["articles"].values():
+        item["meta"]["published"]["date"] = "2024-10"
+    dossier["articles"] = {"a1": dossier["articles"]["a1"], "a3": dossier["articles"]["a3"]}
+    dossier["articles"]["a3"]["meta"]["claims"] = [claim("sprecher", 12000, "sprecher", excerpt=None)]
+    dossier["articles"]["a3"]["meta"]["claims"][0]["excerpt"] = EXCERPTS[12000]
+    result = check(write_content(tmp_path, dossier), TODAY).analysis.topics["zahl"]
+    assert (result.count("contradiction"), result.source_pairs) == (1, 0)
+
+
+def test_hedges_make_their_own_values_but_etwa_does_not(tmp_path, dossier):
+    claims = dossier["articles"]["a2"]["meta"]["claims"]
+    claims[0]["qualifier"] = "etwa"
+    claims[1]["qualifier"] = "erwartet"
+    provenance = check(write_content(tmp_path, dossier), TODAY).analysis.provenance["zahl"]
+    assert [(v.label, v.articles) for v in provenance.values] == [
+        ("3.000", ["a3", "a4"]),
+        ("10.000", ["a1", "a2", "a3"]),
+        ("erwartet 12.000", ["a2"]),
+    ]
+
+
+def test_latest_and_first_dates_prefer_what_is_certain(tmp_path, dossier):
+    dossier["articles"]["a1"]["meta"]["published"]["date"] = "2024"  # vague: may be before or after a2
+    dossier["articles"]["a5"] = article(
+        "2024-12-20", [claim("amt", 10000, "amt", as_of={"date": "2024-11", "basis": "stated"})]
+    )
+    dossier["articles"]["a6"] = article(
+        "2024-11-02", [claim("amt", 10000, "amt", as_of={"date": "2024-11", "basis": "stated"})]
+    )
+    provenance = check(write_content(tmp_path, dossier), TODAY).analysis.provenance["zahl"]
+    ten = next(v for v in provenance.values if v.label == "10.000")
+    assert (ten.first.text, ten.first_article) == ("2024-10-05", "a2")  # "2024" ends later
+    latest = {(s.key, c.scope): c.article for s, c in provenance.latest}
+    assert latest[("amt", "russland")] == "a5"  # same as-of month: the later article wins
+
+
+def test_a_person_speaking_for_an_organisation_takes_its_kind(tmp_path, dossier):
+    dossier["people"][1]["kind"] = "government"
+    with pytest.raises(ContentError) as info:
+        check(write_content(tmp_path, dossier), TODAY)
+    assert [str(p) for p in info.value.problems if not p.warning] == [
+        "content/people.yaml:10:9: a person with 'speaks_for' counts as that organisation, whose kind applies; "
+        "remove 'kind'"
     ]

@@ -165,14 +165,16 @@ PARALLEL_ITEMS = 400  # shorter lists are done faster in this process than worke
 MAX_WORKERS = 4
 
 
-def fork_map(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+def fork_map(function: Callable[[Item], Result], items: Sequence[Item], parallel: bool = True) -> list[Result]:
     """Return [function(item) for item in items], by one forked worker per CPU for long lists.
 
     Forked workers (Linux, macOS) inherit this process's memory, so only the items and results
-    travel between processes; elsewhere, and for short lists, everything runs in this process.
+    travel between processes; elsewhere, for short lists, and unless `parallel`, everything runs
+    in this process.
     """
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(items) < PARALLEL_ITEMS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if not parallel or len(items) < PARALLEL_ITEMS or workers < 2 or not forkable:
         return [function(item) for item in items]
     gc.freeze()  # the workers' garbage collector would otherwise touch, and so copy, every inherited object
     try:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from conftest import REPO, TODAY, write_content
 
-from generator.build import check, generate, render
+from generator import render as render_module
+from generator.build import check, generate, render, render_encoded
 
 GOLDEN = REPO / "tests" / "golden"
 REFRESH = "dossier generate --output tests/golden"
@@ -106,3 +107,28 @@ def test_a_speaker_is_not_linked_inside_their_own_quote_and_no_entity_twice_in_a
     assert (
         paragraphs["[¶ 5"] == f"[¶ 5](#p-5){{ .dq-pilcrow }} {muster} nannte das {amt}, das Amt schwieg, Muster auch."
     )
+
+
+RENDER_PART = render_module.render_part
+PID_FOLDER = Path(os.environ.get("TMPDIR", "/tmp"))
+
+
+def render_part_noting_the_process(part):
+    """Render a part and note which process did it (a module function: forked workers unpickle it)."""
+    with open(PID_FOLDER / f"dossier-render-{os.getppid()}.pids", "a", encoding="utf-8") as file:
+        file.write(f"{os.getpid()}\n")
+    return RENDER_PART(part)
+
+
+def test_pages_rendered_in_forked_workers_equal_those_of_one_process(monkeypatch):
+    alone = render_encoded(check(REPO, TODAY))
+    log = PID_FOLDER / f"dossier-render-{os.getpid()}.pids"
+    log.unlink(missing_ok=True)
+    monkeypatch.setattr("generator.load.PARALLEL_ITEMS", 1)  # render the seed dossier's pages in workers
+    monkeypatch.setattr("generator.render.render_part", render_part_noting_the_process)
+    try:
+        assert render_encoded(check(REPO, TODAY)) == alone
+        pids = set(log.read_text(encoding="utf-8").split())
+    finally:
+        log.unlink(missing_ok=True)
+    assert pids and str(os.getpid()) not in pids  # every part was rendered by a forked worker

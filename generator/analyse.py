@@ -12,7 +12,7 @@ from itertools import combinations
 from typing import Any
 
 from .load import Document, fork_map
-from .markup import format_number
+from .markup import format_number, format_plain
 from .match import Normalised, closest, find_all, normalise
 from .mentions import Mention, find_mentions
 from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Event, Quote, Span, Topic
@@ -57,14 +57,6 @@ class TopicAnalysis:
     @property
     def categories(self) -> list[str]:
         return sorted({c.category for c in self.claims if c.category is not None})
-
-    @property
-    def claimants(self) -> list[str]:
-        return sorted({c.claimant for c in self.claims if c.claimant})
-
-    @property
-    def unnamed(self) -> int:
-        return sum(1 for c in self.claims if not c.claimant)
 
     def count(self, kind: str) -> int:
         """Count the comparisons of one kind."""
@@ -117,9 +109,6 @@ class Analysis:
 
     def quotes_by(self, person_id: str) -> list[Quote]:
         return self.by_speaker.get(person_id, [])
-
-    def claims_by(self, entity_id: str) -> list[Claim]:
-        return self.by_claimant.get(entity_id, [])
 
     def statements_by(self, entity_id: str) -> list[Claim]:
         """Return the claims of an entity and of the people who speak for it, oldest first."""
@@ -305,8 +294,7 @@ def check_values_in_excerpts(article: Article, problems: list[Problem]) -> None:
     for index, claim in enumerate(article.claims):
         if claim.value is None:
             continue
-        plain = str(int(claim.value)) if float(claim.value).is_integer() else str(claim.value)
-        forms = {format_number(claim.value), plain}
+        forms = {format_number(claim.value), format_plain(claim.value)}
         if not any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", claim.excerpt) for form in forms):
             shown = " or ".join(f"'{f}'" for f in sorted(forms))
             message = f"value {format_number(claim.value)} does not appear in the excerpt (looked for {shown})"

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .analyse import Analysis
 from .load import Document
+from .markup import format_plain
 from .match import find_all, normalise
 from .mentions import find_mentions
 from .model import Article, Dossier, Entity, Paragraph, Span, Topic
@@ -170,11 +171,6 @@ def describe_open_figures(
             f'but no claim\'s excerpt covers it; add a claim ({", ".join(values)}) with excerpt: "{figure.excerpt}"'
         )
     return messages
-
-
-def format_plain(value: float) -> str:
-    """Write a number as YAML takes it: 13000, 2.5."""
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 # --- claimants --------------------------------------------------------------------------------

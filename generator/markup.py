@@ -56,6 +56,11 @@ def inline_escape(text: str) -> str:
     return SPECIAL.sub(lambda match: INLINE[match.group()], text)  # faster than str.translate on non-ASCII text
 
 
+def format_plain(value: float) -> str:
+    """Write a number as YAML and plain text take it: 13000, 2.5."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def format_number(value: float | None) -> str:
     """Format a number the German way: 10.000, 2,5."""
     if value is None:

@@ -79,7 +79,7 @@ class ValueSources:
 
     @property
     def independent(self) -> int:
-        return len(self.sources) + (1 if self.unnamed else 0)
+        return count_independent(self.sources, self.unnamed)
 
 
 @dataclass
@@ -96,7 +96,7 @@ class Provenance:
 
     @property
     def independent(self) -> int:
-        return len(self.sources) + (1 if self.unnamed else 0)
+        return count_independent(self.sources, self.unnamed)
 
     @property
     def kinds(self) -> list[tuple[str, int]]:
@@ -105,6 +105,11 @@ class Provenance:
         if self.unnamed:
             counts[unnamed_label(self.unnamed)] += 1
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def count_independent(sources: list[Source], unnamed: list[Claim]) -> int:
+    """Count independent sources: the named ones, and all claims that name nobody as one more."""
+    return len(sources) + (1 if unnamed else 0)
 
 
 def unnamed_label(claims: list[Claim]) -> str:

@@ -51,6 +51,16 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def write_project(tmp_path: Path, content: dict) -> Path:
+    """Write a content tree with the project's mkdocs.yml and a stub for every page its nav names."""
+    root = write_content(tmp_path, content)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "content" / "pages").mkdir()
+    for page in (REPO / "content" / "pages").glob("*.md"):
+        (root / "content" / "pages" / page.name).write_text(f"# {page.name}\n", encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("seed"))
@@ -168,11 +178,7 @@ def poison(content, meta) -> None:
 
 def test_hostile_content_never_becomes_markup(tmp_path, content, meta, markup_passes_validation):
     poison(content, meta)
-    root = write_content(tmp_path, content)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "content" / "pages").mkdir()
-    for page in (REPO / "content" / "pages").glob("*.md"):  # the nav names them all
-        (root / "content" / "pages" / page.name).write_text(f"# {page.name}\n", encoding="utf-8")
+    root = write_project(tmp_path, content)
     generate(root, today=TODAY)
     build_site(root)
     pages = sorted((root / "site").rglob("*.html"))
@@ -211,11 +217,7 @@ def test_two_builds_give_identical_sites(tmp_path):
 
 
 def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(tmp_path, content, capsys):
-    root = write_content(tmp_path, content)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "content" / "pages").mkdir()
-    for page in (REPO / "content" / "pages").glob("*.md"):  # the nav names them all
-        (root / "content" / "pages" / page.name).write_text(f"# {page.name}\n", encoding="utf-8")
+    root = write_project(tmp_path, content)
     generate(root, today=TODAY)
     build_site(root)
     before = (root / "site" / "index.html").read_bytes()

@@ -15,14 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from .analyse import Analysis, analyse
 from .curate import curator_warnings
-from .load import load_content
+from .files import read_regular, scan
+from .load import MAX_FILE_BYTES, load_content
+from .lock import project_lock
 from .model import Dossier, build_model
-from .problems import Problem, raise_on_errors
+from .problems import DossierError, Problem, raise_on_errors
 from .render import Renderer
-from .write import CACHE, MARKER, MARKER_TEXT, WriteReport, write_file, write_pages
+from .write import CACHE, MARKER, WriteReport, marker_text, write_file, write_pages
 
 
 @dataclass
@@ -76,14 +79,15 @@ def generate(
     if out_dir is None:
         out_dir = root / "dossier"
         inputs = input_fingerprint(root)
-        if (warnings := unchanged_since(out_dir, inputs)) is not None:
+        if inputs is not None and (warnings := unchanged_since(out_dir, inputs)) is not None:
             return Unchanged(warnings), WriteReport(unchanged=len(list(generated_files(out_dir))))
     else:
         inputs = None
     checked = check(root, today)
     release_sources(checked.dossier)
     pages = render_encoded(checked)
-    report = write_pages(out_dir, pages)
+    with project_lock(root):
+        report = write_pages(out_dir, pages, root)
     if inputs is not None:
         write_manifest(out_dir, inputs, checked.warnings, pages)
     return checked, report
@@ -99,21 +103,34 @@ def release_sources(dossier: Dossier) -> None:
         article.meta.data = None
 
 
-def input_fingerprint(root: Path) -> str:
-    """Digest every file under content/, the generator's own files and the libraries that shape its output."""
+def input_fingerprint(root: Path) -> str | None:
+    """Digest every file under content/, the generator's own files and the libraries that shape its output.
+
+    None when content/ holds anything but regular files and folders (check then reports it) or a
+    file cannot be read: such inputs are never taken as unchanged.
+    """
+    tree = scan(root)
+    if tree.problems:
+        return None
     digest = hashlib.blake2b(digest_size=16)
     libraries = "|".join(version(name) for name in ("jinja2", "markupsafe", "pyyaml"))
     digest.update(f"{sys.version}|{libraries}".encode())
     package = Path(__file__).parent
-    for folder in (root / "content", package):
-        for name in files_below(folder):
-            if folder == package and not name.endswith((".py", ".j2", ".css")):
-                continue
-            with open(os.path.join(folder, name), "rb") as file:
-                data = file.read()
-            digest.update(f"\0{folder.name}/{name}\0{len(data)}\0".encode())
-            digest.update(data)
+    sources = [f for f in files_below(package) if f.endswith((".py", ".j2", ".css"))]
+    try:
+        for name in sorted(tree.files):
+            update(digest, name, read_regular(root / name, MAX_FILE_BYTES))
+        for name in sources:
+            update(digest, f"generator/{name}", (package / name).read_bytes())
+    except OSError:
+        return None
     return digest.hexdigest()
+
+
+def update(digest: Any, name: str, data: bytes) -> None:
+    """Add one named file to a digest, unambiguously."""
+    digest.update(f"\0{name}\0{len(data)}\0".encode())
+    digest.update(data)
 
 
 def files_below(folder: Path) -> list[str]:
@@ -138,7 +155,7 @@ def generated_files(out_dir: Path) -> Iterator[str]:
 def write_manifest(out_dir: Path, inputs: str, warnings: list[Problem], pages: dict[str, bytes]) -> None:
     """Record what was just written; deterministic, so that equal inputs give an equal dossier/."""
     files = {name: page_digest(data) for name, data in pages.items()}
-    files[MARKER] = page_digest(MARKER_TEXT.encode("utf-8"))
+    files[MARKER] = page_digest(marker_text(set(pages)).encode("utf-8"))
     manifest = {
         "inputs": inputs,
         "warnings": [[p.path, p.line, p.col, p.message] for p in warnings],
@@ -163,8 +180,12 @@ def unchanged_since(out_dir: Path, inputs: str) -> list[Problem] | None:
 
 
 def mkdocs_command(root: Path, *args: str) -> list[str]:
-    """Return the command line running MkDocs on the project's mkdocs.yml."""
-    return [sys.executable, "-m", "mkdocs", *args, "--config-file", str(root / "mkdocs.yml")]
+    """Return the command line running MkDocs on the project's mkdocs.yml.
+
+    `-P` keeps the project folder off Python's import path: a `mkdocs/` folder committed there
+    must not replace MkDocs.
+    """
+    return [sys.executable, "-P", "-m", "mkdocs", *args, "--config-file", str(root / "mkdocs.yml")]
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -178,8 +199,15 @@ def build_site(root: Path) -> None:
     A failed or killed build leaves the previous `site/` complete; leftovers of a killed build are
     cleaned up (or, if it died between two renames, the previous site is restored) by the next one.
     """
+    with project_lock(root):
+        refuse_links(root)
+        recover_site(root)
+        run_mkdocs_build(root)
+
+
+def run_mkdocs_build(root: Path) -> None:
+    """Build into a staging folder and swap it in; the caller holds the project lock."""
     site = root / "site"
-    recover_site(root)
     staging = root / f"{STAGING_PREFIX}{os.getpid()}.tmp"
     # Not --quiet: MkDocs 1.6 then drops warnings before --strict counts them, and never fails.
     command = mkdocs_command(root, "build", "--strict", "--site-dir", str(staging))
@@ -217,6 +245,13 @@ def exchange(a: Path, b: Path) -> bool:
     return status == 0
 
 
+def refuse_links(root: Path) -> None:
+    """Refuse a `site/` or staging name that is a link: renaming or deleting through it reaches outside."""
+    for path in [root / "site", *sorted(root.glob(f"{STAGING_PREFIX}*"))]:
+        if path.is_symlink():
+            raise SiteBuildError(f"{path} is a symbolic link; delete it, the build writes a real folder")
+
+
 def recover_site(root: Path) -> None:
     """Undo what a killed build left behind: restore a moved-away site, delete staging folders."""
     site = root / "site"
@@ -229,7 +264,7 @@ def recover_site(root: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(DossierError):
     """Raised when MkDocs fails; the previous site is kept."""
 
 
@@ -253,10 +288,11 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], None]) -> None:
 def content_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
     """Return (path, size, mtime) of every content file, to notice changes."""
     stamps = []
-    for path in sorted((root / "content").rglob("*")):
+    tree = scan(root)
+    for name in sorted(tree.files | tree.refused):
         try:
-            info = path.stat()
+            info = os.lstat(root / name)
         except FileNotFoundError:  # removed while we looked (an editor's swap file)
             continue
-        stamps.append((str(path), info.st_size, info.st_mtime_ns))
+        stamps.append((name, info.st_size, info.st_mtime_ns))
     return tuple(stamps)

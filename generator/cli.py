@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import build, diff, scaffold
-from .problems import ContentError, Problem
-from .write import UnsafeOutput
+from .problems import ContentError, DossierError, Problem, printable
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,11 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as exc:
         report(exc.problems)
         return 1
-    except (UnsafeOutput, build.SiteBuildError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    except DossierError as exc:
+        print(f"error: {printable(str(exc))}", file=sys.stderr)
+        return exc.exit_code
     except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        where = f" {printable(str(exc.filename))}:" if exc.filename else ""
+        print(f"error:{where} {exc.strerror or exc}", file=sys.stderr)
         return 1
 
 
@@ -58,8 +59,15 @@ def make_parser() -> argparse.ArgumentParser:
     compare = commands.add_parser(
         "diff", help="compare the dossier at a git ref (e.g. origin/main) with the working tree, for reviewers"
     )
-    compare.add_argument("base_ref", metavar="BASE_REF", help="the git commit, branch or tag to compare against")
-    compare.add_argument("--format", choices=("markdown", "json"), default="markdown", help="(default: markdown)")
+    compare.add_argument(
+        "base_ref", metavar="BASE_REF", help="the git commit, branch or tag to compare against (e.g. origin/main)"
+    )
+    compare.add_argument(
+        "--format",
+        choices=("markdown", "json", "text"),
+        default="markdown",
+        help="markdown for a job summary, json for scripts, text for a terminal (default: markdown)",
+    )
     compare.set_defaults(run=run_diff)
     bench = commands.add_parser("bench", help="measure build times on synthetic dossiers of N articles")
     bench.add_argument("--articles", type=int, nargs="+", metavar="N", help="sizes (default: 100 1000)")
@@ -92,7 +100,7 @@ def run_check(root: Path, args: argparse.Namespace) -> int:
 
 def run_generate(root: Path, args: argparse.Namespace) -> int:
     """Check, then write the pages; print what was written."""
-    out_dir = Path(args.output).resolve() if args.output else None
+    out_dir = Path(os.path.abspath(args.output)) if args.output else None  # not resolved: a link is refused
     checked, written = build.generate(root, out_dir)
     report(checked.warnings)
     total = written.unchanged + len(written.written)
@@ -138,7 +146,8 @@ def run_new(root: Path, args: argparse.Namespace) -> int:
 def run_diff(root: Path, args: argparse.Namespace) -> int:
     """Print what changed since BASE_REF; fail when the working tree's content has errors."""
     report = diff.diff_against(root, args.base_ref)
-    print(diff.render_json(report) if args.format == "json" else diff.render_markdown(report), end="")
+    formats = {"json": diff.render_json, "text": diff.render_text, "markdown": diff.render_markdown}
+    print(formats[args.format](report), end="")
     return 1 if report.errors else 0
 
 

@@ -1,59 +1,74 @@
-"""Compare the dossier at a git ref with the working tree, for reviewers of a pull request."""
+"""Compare the dossier at a git ref with the working tree, for reviewers of a pull request.
+
+The review is meant to be complete: every field of the model is compared by name, and every
+generated page and data file is rendered for both sides and compared byte by byte, so nothing
+readers see can change without the report saying so.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
-import subprocess
-import tarfile
 import tempfile
-from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from .analyse import Analysis, TopicAnalysis
-from .build import check
-from .markup import format_number
-from .model import ENTITY_KINDS, KIND_NAMES, Article, Claim, Dossier, Quote
-from .problems import ContentError, Problem
-from .render import make_environment, value_text
+from .build import check, render_encoded
+from .diff_fields import (
+    Change,
+    article_fields,
+    articles_of,
+    claim_fields,
+    claim_value,
+    claims_of,
+    describe_article,
+    describe_claim,
+    describe_entry,
+    describe_quote,
+    describe_setting,
+    diff_items,
+    entries_of,
+    entry_fields,
+    name_of,
+    quote_fields,
+    quotes_of,
+    setting_fields,
+    settings_of,
+)
+from .diff_git import GitError, changed_outside_content, export_content, runs_as_code
+from .diff_pages import diff_files, diff_pages
+from .markup import format_number, md_escape
+from .model import Claim, Dossier
+from .problems import ContentError, Problem, printable
+from .render import make_environment
 
-Fields = dict[str, str]
+__all__ = ["Change", "GitError", "Report", "diff_against", "render_json", "render_markdown", "render_text"]
+
 SECTIONS = {
+    "dossier": "Dossier and events (content/dossier.yaml)",
     "articles": "Articles",
     "quotes": "Quotes",
     "claims": "Claims",
     "discrepancies": "Discrepancies",
     "registries": "People, organisations, places and topics",
+    "pages": "Hand-written pages (content/pages)",
+    "generated": "Generated pages and data files",
+    "code": "Files outside content/ (code, config)",
 }
 # In the order a reviewer should read them: contradictions matter most.
 DISCREPANCY_KINDS = {"contradiction": "contradiction", "change": "change over time", "scope": "scope difference"}
-
-
-class GitError(Exception):
-    """The base ref cannot be read from git."""
+LIMIT = 100  # rows listed per section and problems per list; the counts always give the total
 
 
 @dataclass
 class State:
-    """One side of the comparison: the checked dossier, or the problems that stopped it."""
+    """One side of the comparison: the checked dossier and its rendered files, or the problems that stopped it."""
 
     dossier: Dossier | None = None
     analysis: Analysis | None = None
     problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class Change:
-    """One added, removed or changed item, described for a reviewer."""
-
-    change: str  # added, removed, changed
-    key: str
-    text: str
-    details: list[str] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -75,37 +90,27 @@ class Report:
 
 
 def diff_against(root: Path, ref: str, today: date | None = None) -> Report:
-    """Build the model at `ref` and from the working tree, and compare them."""
+    """Build and render the dossier at `ref` and from the working tree, and compare them."""
     with tempfile.TemporaryDirectory(prefix="dossier-diff-") as tmp:
-        export_content(root, ref, Path(tmp))
-        base = load_state(Path(tmp), today)
-    return compare(ref, base, load_state(root, today))
-
-
-def export_content(root: Path, ref: str, dest: Path) -> None:
-    """Extract `content/` as of `ref` into `dest` (an empty content/ if the ref has none)."""
-    git = ["git", "-C", str(root)]
-    verify = subprocess.run([*git, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], capture_output=True)
-    if verify.returncode != 0:
-        raise GitError(f"'{ref}' is not a commit of the git repository at {root}")
-    commit = verify.stdout.decode().strip()
-    (dest / "content").mkdir()
-    listing = subprocess.run([*git, "ls-tree", "--name-only", commit, "content"], capture_output=True, check=True)
-    if listing.stdout.strip():
-        archive = subprocess.run([*git, "archive", "--format=tar", commit, "content"], capture_output=True, check=True)
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(dest, filter="data")
+        refused = export_content(root, ref, Path(tmp))
+        base = State(problems=refused) if refused else load_state(Path(tmp), today)
+    report = compare(ref, base, load_state(root, today))
+    report.sections["code"] = [
+        Change(change, path, "runs when the dossier is built or tested" if runs_as_code(path) else "")
+        for change, path in changed_outside_content(root, ref)
+    ]
+    return report
 
 
 def load_state(root: Path, today: date | None) -> State:
-    """Check the content under `root`; keep its problems instead of raising."""
+    """Check and render the content under `root` in memory; keep its problems instead of raising."""
     if not any((root / "content").iterdir()):
         return State()
     try:
         checked = check(root, today)
     except ContentError as exc:
         return State(problems=exc.problems)
-    return State(checked.dossier, checked.analysis, checked.warnings)
+    return State(checked.dossier, checked.analysis, checked.warnings, render_encoded(checked))
 
 
 def compare(ref: str, base: State, head: State) -> Report:
@@ -113,11 +118,14 @@ def compare(ref: str, base: State, head: State) -> Report:
     sections: dict[str, list[Change]] = {name: [] for name in SECTIONS}
     if head.dossier and head.analysis:
         old, new = base.dossier, head.dossier
+        sections["dossier"] = diff_items(settings_of(old), settings_of(new), describe_setting, setting_fields)
         sections["articles"] = diff_items(articles_of(old), articles_of(new), describe_article, article_fields)
         sections["quotes"] = diff_items(quotes_of(old), quotes_of(new), describe_quote, quote_fields)
         sections["claims"] = diff_items(claims_of(old), claims_of(new), describe_claim, claim_fields)
         sections["discrepancies"] = diff_discrepancies(base.analysis, head.analysis)
         sections["registries"] = diff_items(entries_of(old), entries_of(new), describe_entry, entry_fields)
+        sections["pages"] = diff_pages(old.pages if old else {}, new.pages)
+        sections["generated"] = diff_files(base.files, head.files)
     seen = {p.message for p in base.problems if p.warning}
     return Report(
         base=ref,
@@ -126,132 +134,6 @@ def compare(ref: str, base: State, head: State) -> Report:
         errors=[str(p) for p in head.problems if not p.warning],
         base_errors=[str(p) for p in base.problems if not p.warning],
     )
-
-
-def diff_items(
-    old: Mapping[str, Any], new: Mapping[str, Any], describe: Callable[[Any], str], fields: Callable[[Any], Fields]
-) -> list[Change]:
-    """List items added, removed and changed (in their reviewable fields), in key order."""
-    changes = []
-    for key in sorted(old.keys() | new.keys()):
-        if key not in old:
-            changes.append(Change("added", key, describe(new[key])))
-        elif key not in new:
-            changes.append(Change("removed", key, describe(old[key])))
-        else:
-            before, after = fields(old[key]), fields(new[key])
-            names = [name for name in dict.fromkeys([*before, *after]) if before.get(name) != after.get(name)]
-            if names:
-                details = [f"{name}: {before.get(name, '–')} → {after.get(name, '–')}" for name in names]
-                changes.append(Change("changed", key, describe(new[key]), details))
-    return changes
-
-
-def articles_of(dossier: Dossier | None) -> dict[str, Article]:
-    return dossier.articles if dossier else {}
-
-
-def quotes_of(dossier: Dossier | None) -> dict[str, tuple[Quote, Dossier]]:
-    """Key every quote by `article#q-id`, with its dossier to name its speaker."""
-    if not dossier:
-        return {}
-    return {f"{a.id}#q-{q.id}": (q, dossier) for a in dossier.articles.values() for q in a.quotes}
-
-
-def claims_of(dossier: Dossier | None) -> dict[str, tuple[Claim, Dossier]]:
-    """Key every claim by `article#c-id`, with its dossier to name its topic and value."""
-    if not dossier:
-        return {}
-    return {f"{a.id}#c-{c.id}": (c, dossier) for a in dossier.articles.values() for c in a.claims}
-
-
-def entries_of(dossier: Dossier | None) -> dict[str, tuple[str, Any]]:
-    """Key every registry entry (people, organisations, places, topics) by `kind/id`."""
-    if not dossier:
-        return {}
-    entries = {f"{kind}/{e.id}": (kind, e) for kind in ENTITY_KINDS for e in dossier.entities[kind].values()}
-    return entries | {f"topics/{t.id}": ("topics", t) for t in dossier.topics.values()}
-
-
-def describe_article(article: Article) -> str:
-    return f"{article.title} ({article.published.german()})"
-
-
-def article_fields(article: Article) -> Fields:
-    text = "\n".join(p.text for p in article.paragraphs)
-    return {
-        "title": article.title,
-        "outlet": str(article.outlet),
-        "url": str(article.url),
-        "author": str(article.author),
-        "published": f"{article.published.text} ({article.published.basis})",
-        "text": f"{len(article.paragraphs)} paragraphs, sha256 {hashlib.sha256(text.encode()).hexdigest()[:12]}",
-        "mentions": "; ".join(f"{kind}: {', '.join(ids)}" for kind, ids in sorted(article.mentions.items()) if ids),
-        "tags": ", ".join(article.tags),
-        "notes": "\n".join(article.notes),
-    }
-
-
-def describe_quote(item: tuple[Quote, Dossier]) -> str:
-    quote, dossier = item
-    return f"{name_of(quote.speaker, dossier)}: „{shorten(quote.text)}“"
-
-
-def quote_fields(item: tuple[Quote, Dossier]) -> Fields:
-    quote, _ = item
-    return {"speaker": quote.speaker, "role": quote.role, "text": f"„{shorten(quote.text)}“", "topic": str(quote.topic)}
-
-
-def name_of(entity_id: str | None, dossier: Dossier) -> str:
-    """Return the name of a person or organisation, or say that the text names nobody."""
-    return dossier.entity(entity_id).name if entity_id else "not named"
-
-
-def describe_claim(item: tuple[Claim, Dossier]) -> str:
-    claim, dossier = item
-    return f"{dossier.topics[claim.topic].title}: {claim_value(item)} (claimant: {name_of(claim.claimant, dossier)})"
-
-
-def claim_value(item: tuple[Claim, Dossier]) -> str:
-    claim, dossier = item
-    return " ".join(filter(None, (claim.qualifier, value_text(claim, dossier))))
-
-
-def claim_fields(item: tuple[Claim, Dossier]) -> Fields:
-    claim, _ = item
-    return {
-        "topic": claim.topic,
-        "value": claim_value(item),
-        "scope": claim.scope,
-        "claimant": str(claim.claimant),
-        "claimant kind": str(claim.claimant_kind),
-        "citing": str(claim.citing),
-        "as of": claim.as_of.text,
-        "excerpt": f"„{shorten(claim.excerpt)}“",
-    }
-
-
-def describe_entry(item: tuple[str, Any]) -> str:
-    kind, entry = item
-    return f"{KIND_NAMES[kind]} {getattr(entry, 'name', None) or entry.title}"
-
-
-def entry_fields(item: tuple[str, Any]) -> Fields:
-    kind, entry = item
-    if kind != "topics":
-        return {key: str(value) for key, value in sorted(entry.data.items())}
-    return {
-        "title": entry.title,
-        "question": entry.question,
-        "unit": str(entry.unit),
-        "categories": ", ".join(entry.categories),
-        "scopes": ", ".join(entry.scopes),
-        "exclusive": str(entry.exclusive),
-    }
-
-
-def shorten(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def diff_discrepancies(base: Analysis | None, head: Analysis) -> list[Change]:
@@ -300,6 +182,7 @@ def pairs_of(topic: TopicAnalysis, dossier: Dossier) -> dict[str, tuple[str, str
 
 
 def claim_side(claim: Claim, dossier: Dossier) -> str:
+    """Describe one side of a discrepancy: the claim's value and claimant."""
     return f"{claim_value((claim, dossier))} ({name_of(claim.claimant, dossier)})"
 
 
@@ -314,10 +197,66 @@ def range_of(topic: TopicAnalysis) -> str:
 
 def render_markdown(report: Report) -> str:
     """Return the report as Markdown for a pull request's summary; every content value is escaped."""
-    template = make_environment().get_template("diff.md.j2")
-    return template.render(report=report, sections=SECTIONS, counts=report.counts())
+    template = make_environment(lambda value: md_escape(printable(str(value)))).get_template("diff.md.j2")
+    return template.render(report=report, sections=SECTIONS, counts=report.counts(), limit=LIMIT)
+
+
+def render_text(report: Report) -> str:
+    """Return the report as plain text for a terminal: each value on one line, control characters escaped."""
+    base = plain(report.base)
+    lines = [f"Dossier changes against {base}", ""]
+    if report.errors:
+        count = f"{len(report.errors)} error(s)"
+        lines += [f"The content in this change does not pass `dossier check` ({count}); nothing else is compared:"]
+        lines += [*listed(report.errors), ""]
+    if report.base_errors:
+        count = f"{len(report.base_errors)} error(s)"
+        lines += [f"The content at {base} does not pass `dossier check` ({count}); it is compared as empty:"]
+        lines += [*listed(report.base_errors), ""]
+    if not report.errors:
+        lines += text_sections(report)
+    if report.new_warnings:
+        lines += ["New warnings:", *listed(report.new_warnings), ""]
+    return "\n".join(lines) + "\n"
+
+
+def text_sections(report: Report) -> list[str]:
+    """Return the count of changes per section, then every section's changes (up to LIMIT each)."""
+    if not any(report.sections.values()):
+        return ["No changes to the dossier's content.", ""]
+    width = max(map(len, SECTIONS.values()))
+    counts = report.counts()
+    lines = [f"{'Section':<{width}}  {'Added':>7}  {'Changed':>7}  {'Removed':>7}"]
+    for name, title in SECTIONS.items():
+        added, changed, removed = counts[name].values()
+        lines.append(f"{title:<{width}}  {added:>7}  {changed:>7}  {removed:>7}")
+    for name, title in SECTIONS.items():
+        if changes := report.sections[name]:
+            lines += ["", f"{title}:"]
+            for change in changes[:LIMIT]:
+                lines.append(f"  {change.change:<8} {plain(change.key)}  {plain(change.text)}")
+                lines += [f"           {plain(detail)}" for detail in change.details]
+            lines += [f"  … and {len(changes) - LIMIT} more (--format json lists all)"] if len(changes) > LIMIT else []
+    return [*lines, ""]
+
+
+def listed(items: list[str]) -> list[str]:
+    """Return items as an indented list, the first LIMIT of them and how many more there are."""
+    more = [f"  … and {len(items) - LIMIT} more (--format json lists all)"] if len(items) > LIMIT else []
+    return [f"  {plain(item)}" for item in items[:LIMIT]] + more
+
+
+def plain(value: object) -> str:
+    """Write a value as one line of plain text: white space folded, control characters escaped."""
+    return " ".join(printable(str(value)).split())
 
 
 def render_json(report: Report) -> str:
-    """Return the report as JSON."""
-    return json.dumps({**asdict(report), "counts": report.counts()}, ensure_ascii=False, indent=2) + "\n"
+    """Return the report as JSON, every change listed."""
+    data = {**asdict(report), "counts": report.counts()}
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: write it with \u escapes
+        text = json.dumps(data, indent=2)
+    return text + "\n"

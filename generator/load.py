@@ -7,6 +7,7 @@ import math
 import multiprocessing
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -16,11 +17,19 @@ from typing import Any, TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .files import Tree, read_regular, scan
 from .problems import Problem
 from .schema import ID_PATTERN, json_schema
-from .validate import text_markup_problems, validate_document
+from .validate import validate_document
 
 MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 20  # content files need 6; deeper nesting crashes libyaml or the recursion limit
+MAX_NUMBER_CHARACTERS = 4_000  # int() refuses 4,300 digits; longer ones the schema reports as too large
+# What one line may open at once: indentation, and "- " or "? " indicators (libyaml, which parses
+# block YAML, crashes the process on some ten thousand levels; flow brackets take the pure-Python
+# parser, whose RecursionError is caught).
+LINE_START = re.compile(r"(?:[ \t]*[-?](?=[ \t]))*")
+MAX_INDENT = 10 * MAX_DEPTH
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 REGISTRY_FILES = ("people", "organisations", "places", "topics")
 YAML_TAG = "tag:yaml.org,2002:"
@@ -103,59 +112,58 @@ class Content:
 
 def load_content(root: Path) -> tuple[Content, list[Problem]]:
     """Read and schema-check every content file under `root` (the project directory)."""
-    problems: list[Problem] = []
+    tree = scan(root)
+    problems: list[Problem] = list(tree.problems)
     content_dir = root / "content"
-    dossier = load_yaml(root, content_dir / "dossier.yaml", "dossier", problems)
-    registries = {kind: load_yaml(root, content_dir / f"{kind}.yaml", kind, problems) for kind in REGISTRY_FILES}
-    articles = load_articles(root, content_dir / "articles", problems)
-    pages = load_pages(root, content_dir / "pages", problems)
+    if not tree.is_folder(content_dir) and not tree.is_refused(content_dir):
+        problems.append(Problem("content", 1, 1, "content/ is not a folder"))
+    dossier = load_yaml(tree, content_dir / "dossier.yaml", "dossier", problems)
+    registries = {kind: load_yaml(tree, content_dir / f"{kind}.yaml", kind, problems) for kind in REGISTRY_FILES}
+    articles = load_articles(tree, content_dir / "articles", problems)
+    pages = load_pages(tree, content_dir / "pages", problems)
     return Content(dossier, registries, articles, pages), sorted(problems)
 
 
-def load_articles(root: Path, folder: Path, problems: list[Problem]) -> list[ArticleSource]:
+def load_articles(tree: Tree, folder: Path, problems: list[Problem]) -> list[ArticleSource]:
     """Pair every `<id>.txt` with its `<id>.yaml` and load both."""
-    if not folder.is_dir():
-        problems.append(Problem(rel(root, folder), 1, 1, "articles directory not found"))
+    if not tree.is_folder(folder):
+        if not tree.is_refused(folder):
+            problems.append(Problem(tree.name(folder), 1, 1, "articles directory not found"))
         return []
     stems = set()
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix in (".txt", ".yaml"):
+    for name in tree.children(folder):
+        path = folder / name
+        if tree.is_file(path) and path.suffix in (".txt", ".yaml"):
             stems.add(path.stem)
-        else:
-            problems.append(Problem(rel(root, path), 1, 1, "unexpected entry: articles are <id>.txt with <id>.yaml"))
-    loaded = fork_map(partial(load_article, root, folder), sorted(stems))
+        elif not tree.is_refused(path):
+            problems.append(Problem(tree.name(path), 1, 1, "unexpected entry: articles are <id>.txt with <id>.yaml"))
+    loaded = fork_map(partial(load_article, tree, folder), sorted(stems))
     for _, found in loaded:
         problems.extend(found)
     return [article for article, _ in loaded if article is not None]
 
 
-def load_article(root: Path, folder: Path, stem: str) -> tuple[ArticleSource | None, list[Problem]]:
+def load_article(tree: Tree, folder: Path, stem: str) -> tuple[ArticleSource | None, list[Problem]]:
     """Load one article's text and metadata; return it (None if unusable) and the problems found."""
     problems: list[Problem] = []
     txt, meta = folder / f"{stem}.txt", folder / f"{stem}.yaml"
     if not re.match(ID_PATTERN, stem):
-        problems.append(
-            Problem(
-                rel(root, txt if txt.exists() else meta),
-                1,
-                1,
-                f"article id '{stem}' is not valid: expected lowercase letters, digits and single hyphens",
-            )
-        )
+        message = f"article id '{stem}' is not valid: expected lowercase letters, digits and single hyphens"
+        problems.append(Problem(tree.name(txt if tree.is_file(txt) else meta), 1, 1, message))
         return None, problems
-    if not meta.exists():
-        problems.append(Problem(rel(root, txt), 1, 1, f"article text has no metadata file: expected {rel(root, meta)}"))
-        return None, problems
-    if not txt.exists():
-        problems.append(Problem(rel(root, meta), 1, 1, f"article metadata has no text file: expected {rel(root, txt)}"))
-        return None, problems
-    text = read_text(root, txt, problems)
-    doc = load_yaml(root, meta, "article", problems)
+    for present, missing, what in ((txt, meta, "text has no metadata"), (meta, txt, "metadata has no text")):
+        if not tree.is_file(missing):
+            if not tree.is_refused(missing):
+                problems.append(
+                    Problem(tree.name(present), 1, 1, f"article {what} file: expected {tree.name(missing)}")
+                )
+            return None, problems
+    text = read_text(tree, txt, problems)
+    doc = load_yaml(tree, meta, "article", problems)
     if text is not None and not text.strip():
-        problems.append(Problem(rel(root, txt), 1, 1, "article text is empty"))
+        problems.append(Problem(tree.name(txt), 1, 1, "article text is empty"))
     elif text is not None:
-        problems.extend(text_markup_problems(rel(root, txt), text))
-        return ArticleSource(stem, doc, text, rel(root, txt)), problems
+        return ArticleSource(stem, doc, text, tree.name(txt)), problems
     return None, problems
 
 
@@ -184,27 +192,26 @@ def fork_map(function: Callable[[Item], Result], items: Sequence[Item], parallel
         gc.unfreeze()
 
 
-def load_pages(root: Path, folder: Path, problems: list[Problem]) -> dict[str, str]:
+def load_pages(tree: Tree, folder: Path, problems: list[Problem]) -> dict[str, str]:
     """Read the hand-written Markdown pages copied into the site."""
     pages: dict[str, str] = {}
-    if folder.is_dir():
-        for path in sorted(p for p in folder.glob("*.md") if p.is_file()):
-            text = read_text(root, path, problems)
+    for name in tree.children(folder) if tree.is_folder(folder) else []:
+        path = folder / name
+        if tree.is_file(path) and name.endswith(".md"):
+            text = read_text(tree, path, problems)
             if text is not None:
-                pages[path.name] = text
+                pages[name] = text
     return pages
 
 
-def read_text(root: Path, path: Path, problems: list[Problem]) -> str | None:
-    """Read a UTF-8 file with `\\n` line endings, reporting anything else."""
-    name = rel(root, path)
+def read_text(tree: Tree, path: Path, problems: list[Problem]) -> str | None:
+    """Read a regular UTF-8 file with `\\n` line endings, normalised to NFC, reporting anything else."""
+    name = tree.name(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(name, 1, 1, f"file is larger than {MAX_FILE_BYTES:,} bytes"))
-            return None
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
     except OSError as exc:
-        problems.append(Problem(name, 1, 1, f"cannot read file: {exc.strerror}"))
+        reason = f"{exc.strerror}" if exc.errno == 0 else f"cannot read file: {exc.strerror}"
+        problems.append(Problem(name, 1, 1, reason))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(name, 1, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM"))
@@ -225,7 +232,7 @@ def read_text(root: Path, path: Path, problems: list[Problem]) -> str | None:
         line, col = position_of(text[: control.start()])
         problems.append(Problem(name, line, col, f"control character U+{ord(control.group()):04X} found"))
         return None
-    return text
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def position_of(prefix: str) -> tuple[int, int]:
@@ -234,17 +241,24 @@ def position_of(prefix: str) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
-def load_yaml(root: Path, path: Path, kind: str, problems: list[Problem]) -> Document:
+def load_yaml(tree: Tree, path: Path, kind: str, problems: list[Problem]) -> Document:
     """Parse one YAML file safely and check it against its schema."""
-    doc = Document(rel(root, path), None)
-    if not path.is_file():
-        problems.append(Problem(doc.path, 1, 1, "file not found"))
+    doc = Document(tree.name(path), None)
+    if not tree.is_file(path):
+        if not tree.is_refused(path):
+            problems.append(Problem(doc.path, 1, 1, "file not found"))
         return doc
-    text = read_text(root, path, problems)
+    text = read_text(tree, path, problems)
     if text is None:
+        return doc
+    if (deep := too_deep(text)) is not None:
+        problems.append(Problem(doc.path, deep, 1, f"invalid YAML: nested deeper than {MAX_DEPTH} levels"))
         return doc
     try:
         node = compose(text)
+    except RecursionError:
+        problems.append(Problem(doc.path, 1, 1, f"invalid YAML: nested deeper than {MAX_DEPTH} levels"))
+        return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -264,6 +278,16 @@ def load_yaml(root: Path, path: Path, kind: str, problems: list[Problem]) -> Doc
     if len(problems) == before and not schema_allows(kind, doc.data):
         problems.extend(validate_document(doc, kind))
     return doc
+
+
+def too_deep(text: str) -> int | None:
+    """Return the first line (1-based) that opens more levels than the parsers can take, or None."""
+    for number, line in enumerate(text.split("\n"), 1):
+        start = LINE_START.match(line)
+        indicators = start.group().count("-") + start.group().count("?") if start else 0
+        if indicators > MAX_DEPTH or len(line) - len(line.lstrip(" ")) > MAX_INDENT:
+            return number
+    return None
 
 
 def compose(text: str) -> Node | None:
@@ -316,6 +340,10 @@ def to_data(
     """Convert a YAML node tree to plain data, refusing unsafe constructs (and recording positions if asked)."""
     if record:
         doc.marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(where) > MAX_DEPTH:
+        if not record:
+            problems.append(doc.problem(where[:MAX_DEPTH], f"values nested deeper than {MAX_DEPTH} levels"))
+        return None
     if id(node) in seen:
         if not doc.has_alias:  # one report per file: an alias bomb reuses values thousands of times
             doc.has_alias = True
@@ -361,6 +389,9 @@ def scalar_to_data(node: ScalarNode, where: Where, doc: Document, problems: list
     """Convert a scalar; dates stay texts so that precision and validity are checked later."""
     if node.tag in (YAML_TAG + "str", YAML_TAG + "timestamp"):
         return node.value
+    if len(node.value) > MAX_NUMBER_CHARACTERS:
+        problems.append(doc.problem(where, f"expected a number, found a number of {len(node.value):,} characters"))
+        return None
     value = CONSTRUCTOR.construct_object(node)
     if isinstance(value, float) and not math.isfinite(value):
         problems.append(doc.problem(where, f"expected a finite number, found '{node.value}'"))

@@ -8,6 +8,7 @@ then offered through rapidfuzz.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,12 +83,17 @@ def find_all(needle: str, haystack: Normalised, start: int = 0) -> list[tuple[in
     pos = text.find(folded, bisect_left(haystack.offsets, start))
     while pos >= 0:
         end = pos + len(folded)
-        clean_start = not (folded[0].isalnum() and pos > 0 and text[pos - 1].isalnum())
-        clean_end = not (folded[-1].isalnum() and end < len(text) and text[end].isalnum())
+        clean_start = not (is_word(folded[0]) and pos > 0 and is_word(text[pos - 1]))
+        clean_end = not (is_word(folded[-1]) and end < len(text) and is_word(text[end]))
         if clean_start and clean_end:
             found.append((haystack.offsets[pos], haystack.offsets[end - 1] + 1))
         pos = text.find(folded, pos + 1)
     return found
+
+
+def is_word(char: str) -> bool:
+    """Tell whether a character continues a word: a letter, a digit or a combining mark (as in "s\u0301")."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 @lru_cache(maxsize=4096)

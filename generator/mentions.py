@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from .model import Entity, Paragraph
 
@@ -74,14 +75,44 @@ def find_mentions(entities: Iterable[Entity], paragraphs: Iterable[Paragraph], a
 
 
 def drop_nested_mentions(mentions: list[Mention]) -> list[Mention]:
-    """Drop a mention that lies inside a longer mention of another entity ("Anna Muster" in "Anna Muster AG")."""
+    """Drop a mention that lies inside a longer mention of another entity ("Anna Muster" in "Anna Muster AG").
 
-    def inside(m: Mention, other: Mention) -> bool:
-        same_place = m.paragraph == other.paragraph and other.start <= m.start and m.end <= other.end
-        return same_place and other.entity.id != m.entity.id and (other.end - other.start) > (m.end - m.start)
+    Sort and sweep: in order of paragraph, start and the longest first, a mention lies inside a
+    longer one exactly when a mention of another entity that starts at or before it, and is not of
+    its very span, ends at or after its end; `Reach` keeps the furthest such ends.
+    """
+    ordered = sorted(mentions, key=lambda m: (m.paragraph, m.start, -m.end, m.entity.id))
+    kept: list[Mention] = []
+    reach, paragraph = Reach(), None
+    for (number, _, _), same_span in groupby(ordered, key=lambda m: (m.paragraph, m.start, m.end)):
+        if number != paragraph:
+            reach, paragraph = Reach(), number
+        group = list(same_span)
+        kept += [m for m in group if not reach.covers(m.end, m.entity.id)]
+        for mention in group:
+            reach.add(mention.end, mention.entity.id)
+    return kept
 
-    kept = [m for m in mentions if not any(inside(m, other) for other in mentions)]
-    return sorted(kept, key=lambda m: (m.paragraph, m.start, -m.end, m.entity.id))
+
+class Reach:
+    """The furthest end of the mentions seen so far, and the furthest end of those of any other entity."""
+
+    def __init__(self) -> None:
+        self.end, self.entity = -1, ""  # the furthest end and an entity reaching it ("": none yet, no id is empty)
+        self.other_end = -1  # the furthest end of the mentions of entities other than `entity`
+
+    def add(self, end: int, entity: str) -> None:
+        """Take in a mention that ends at `end`."""
+        if entity == self.entity:
+            self.end = max(self.end, end)
+        elif end > self.end:
+            self.other_end, self.end, self.entity = self.end, end, entity
+        else:
+            self.other_end = max(self.other_end, end)
+
+    def covers(self, end: int, entity: str) -> bool:
+        """Tell whether a mention of another entity than `entity` ends at or after `end`."""
+        return (self.end if entity != self.entity else self.other_end) >= end
 
 
 @lru_cache(maxsize=4096)
@@ -170,10 +201,16 @@ def name_matches(matcher: Matcher, text: str) -> Iterator[re.Match[str]]:
 
     A mention pattern has no literal prefix, so `finditer` tries it at every character; `str.find`
     skips to the next place where an anchor occurs, which is the only place where a match can start.
+    Each anchor's next place is kept until the search passes it, so that every anchor is looked
+    for through the text once, not once per match (an anchor that never occurs would be).
     """
     position = 0
+    ahead = {anchor: text.find(anchor) for anchor in matcher.anchors}
     while True:
-        starts = [found for found in (text.find(anchor, position) for anchor in matcher.anchors) if found >= 0]
+        for anchor, found in ahead.items():
+            if 0 <= found < position:
+                ahead[anchor] = text.find(anchor, position)
+        starts = [found for found in ahead.values() if found >= 0]
         if not starts:
             return
         start = min(starts)
@@ -184,15 +221,29 @@ def name_matches(matcher: Matcher, text: str) -> Iterator[re.Match[str]]:
 
 
 def sentence_at(text: str, offset: int) -> str:
-    """Return the sentence of `text` that contains `offset`."""
-    starts, ends = sentence_breaks(text)
-    index = bisect_left(starts, offset)  # the first break at or after the offset ends the sentence
-    begin = ends[index - 1] if index else 0
-    return text[begin : starts[index]] if index < len(starts) else text[begin:]
+    """Return the sentence of `text` that contains `offset` (one string for all the mentions in a sentence)."""
+    return sentences_of(text).at(offset)
+
+
+class Sentences:
+    """Where the sentences of a paragraph start and end, and those already cut out of it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        breaks = list(SENTENCE_END.finditer(text))
+        self.starts, self.ends = [m.start() for m in breaks], [m.end() for m in breaks]
+        self.cut: dict[int, str] = {}
+
+    def at(self, offset: int) -> str:
+        """Return the sentence that contains `offset`, cutting each sentence out of the text once."""
+        index = bisect_left(self.starts, offset)  # the first break at or after the offset ends the sentence
+        if index not in self.cut:
+            begin = self.ends[index - 1] if index else 0
+            self.cut[index] = self.text[begin : self.starts[index]] if index < len(self.starts) else self.text[begin:]
+        return self.cut[index]
 
 
 @lru_cache(maxsize=64)
-def sentence_breaks(text: str) -> tuple[list[int], list[int]]:
-    """Return where the sentence breaks of a paragraph start and end (a paragraph has several mentions)."""
-    breaks = list(SENTENCE_END.finditer(text))
-    return [m.start() for m in breaks], [m.end() for m in breaks]
+def sentences_of(text: str) -> Sentences:
+    """Return the sentences of a paragraph (a paragraph has several mentions)."""
+    return Sentences(text)

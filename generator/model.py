@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .load import ArticleSource, Content, Document
+from .handwritten import page_problems
+from .load import ArticleSource, Content, Document, Where
+from .lookalikes import lookalike_problems
 from .problems import Problem
 from .validate import did_you_mean
 
@@ -226,6 +229,7 @@ def build_model(content: Content, today: date) -> tuple[Dossier, list[Problem]]:
     problems: list[Problem] = []
     entities = {kind: build_entities(content.registries[kind], kind, problems) for kind in ENTITY_KINDS}
     check_shared_ids(content, entities, problems)
+    problems += lookalike_problems(registry_names(content))
     topics = build_topics(content.registries["topics"], problems)
     refs = Refs({**entities, "topics": topics}, problems)
     check_registry_refs(content, refs)
@@ -332,6 +336,17 @@ def build_entities(doc: Document, kind: str, problems: list[Problem]) -> dict[st
     return dict(sorted(table.items()))
 
 
+def registry_names(content: Content) -> Iterator[tuple[str, str, Where, Document]]:
+    """Yield (id, name, where, document) for every name and alias of every registry entry."""
+    for kind in ENTITY_KINDS:
+        doc = content.registries[kind]
+        for index, item in enumerate(doc.data or []):
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                yield item["id"], item["name"], (index, "name"), doc
+                for position, alias in enumerate(item.get("aliases") or []):
+                    yield item["id"], alias, (index, "aliases", position), doc
+
+
 def check_shared_ids(content: Content, entities: dict[str, dict[str, Entity]], problems: list[Problem]) -> None:
     """Refuse an id used in two registries: claimants and links look ids up across all of them."""
     owner: dict[str, str] = {}
@@ -364,9 +379,11 @@ def check_registry_refs(content: Content, refs: Refs) -> None:
 
 
 def check_pages(content: Content, problems: list[Problem]) -> None:
-    """Refuse hand-written pages that would replace generated ones."""
+    """Refuse hand-written pages that would replace generated ones or leave the safe subset of Markdown."""
     for name in sorted(set(content.pages) & RESERVED_PAGES):
         problems.append(Problem(f"content/pages/{name}", 1, 1, f"'{name}' is a generated page; choose another name"))
+    for name, text in sorted(content.pages.items()):
+        problems += page_problems(name, text)
 
 
 def build_topics(doc: Document, problems: list[Problem]) -> dict[str, Topic]:

@@ -7,6 +7,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -204,12 +205,12 @@ def dating_text(dating: Dating, inherited: bool = False) -> str:
     return text + (" (erschlossen)" if dating.basis == "inferred" else "")
 
 
-def make_environment() -> Environment:
+def make_environment(finalize: Callable[[Any], str] = md_escape) -> Environment:
     """Return the Jinja environment of all templates: strict, and escaping every value it prints."""
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
-        finalize=md_escape,
+        finalize=finalize,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -9,6 +9,7 @@ and author are never guessed.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 from datetime import date
@@ -16,6 +17,7 @@ from pathlib import Path, PurePath
 
 import yaml
 
+from .files import scan
 from .load import CONTROL, MAX_FILE_BYTES, REGISTRY_FILES, load_yaml, rel
 from .markup import format_number
 from .model import ENTITY_KINDS, build_entities, build_topics
@@ -24,7 +26,6 @@ from .problems import ContentError, Problem
 from .reference import schema_line
 from .schema import ID_PATTERN
 from .suggest import ClaimSuggestion, DateSuggestion, QuoteSuggestion, Registry, Suggestions, kind_of_source, suggest
-from .validate import text_markup_problems
 from .write import write_file
 
 SCHEMA_LINE = schema_line("articles/<id>.yaml")
@@ -74,7 +75,7 @@ def choose_id(root: Path, source_name: str, article_id: str | None, problems: li
         )
         problems.append(Problem(where, 1, 1, message))
         return None
-    existing = [p for p in (folder / f"{article_id}.txt", folder / f"{article_id}.yaml") if p.exists()]
+    existing = [p for p in (folder / f"{article_id}.txt", folder / f"{article_id}.yaml") if os.path.lexists(p)]
     if existing:
         message = f"an article with id '{article_id}' already exists; choose another with --id"
         problems.append(Problem(rel(root, existing[0]), 1, 1, message))
@@ -122,15 +123,14 @@ def normalise_text(data: bytes, label: str, problems: list[Problem]) -> str | No
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         problems.append(Problem(label, 1, 1, f"the text is larger than {MAX_FILE_BYTES:,} bytes"))
         return None
-    markup = text_markup_problems(label, text)
-    problems.extend(markup)
-    return None if markup else text
+    return text
 
 
 def load_registry(root: Path, problems: list[Problem]) -> Registry | None:
     """Load people, organisations, places and topics through the loader; None (reported) if they have errors."""
-    found: list[Problem] = []
-    docs = {kind: load_yaml(root, root / "content" / f"{kind}.yaml", kind, found) for kind in REGISTRY_FILES}
+    tree = scan(root)
+    found: list[Problem] = list(tree.problems)
+    docs = {kind: load_yaml(tree, root / "content" / f"{kind}.yaml", kind, found) for kind in REGISTRY_FILES}
     errors = [p for p in found if not p.warning]
     if errors:
         problems.extend(errors)

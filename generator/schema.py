@@ -20,15 +20,9 @@ def any_case(word: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
 
 
-# Content is plain text. Markup that a renderer or browser could execute is refused outright,
-# even though every value is escaped on output: a PR that adds it is a mistake or an attack.
-# The rules are part of every text's JSON Schema, so editors underline markup too.
-MARKUP_RULES: tuple[tuple[str, str], ...] = (
-    ("HTML markup", r"<\s*/?\s*[A-Za-z!?]"),
-    ("a script URL", r"\b(?:" + "|".join(any_case(w) for w in ("javascript", "vbscript", "data")) + r")\s*:"),
-    ("template syntax", r"\{[{%#]"),
-)
-MARKUP_PATTERN = "|".join(pattern for _, pattern in MARKUP_RULES)
+# Text is data: free-text values take any printable Unicode and are escaped wherever they are
+# shown, so text that looks like markup is kept and shown literally. Only values that become a
+# link (`url`) or an id are restricted, by their patterns.
 
 
 class Type:
@@ -51,7 +45,6 @@ class Str(Type):
         schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_length}
         if self.pattern:
             schema["pattern"] = self.pattern
-        schema["not"] = {"$ref": "#/$defs/markup"}
         return schema
 
 
@@ -483,5 +476,4 @@ def json_schema(kind: str) -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{kind}.schema.json",
         **FILE_KINDS[kind].json_schema(),
-        "$defs": {"markup": {"description": "Markup refused in plain text.", "pattern": MARKUP_PATTERN}},
     }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -11,12 +10,10 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .problems import Problem
-from .schema import FILE_KINDS, MARKUP_RULES, ListOf, Nullable, Record, Str, Type, json_schema
+from .schema import FILE_KINDS, ListOf, Nullable, Record, Str, Type, json_schema
 
 if TYPE_CHECKING:
     from .load import Document
-
-MARKUP = tuple((re.compile(pattern), what) for what, pattern in MARKUP_RULES)
 
 
 @cache
@@ -50,11 +47,6 @@ def describe_error(doc: Document, root: Type, error: ValidationError) -> list[Pr
             for key in value
             if key not in expected.field_names()
         ]
-    markup = [e for e in error.context or () if e.validator == "not" and isinstance(e.instance, str)]
-    if markup:
-        return [problem for e in markup for problem in describe_error(doc, root, e)]
-    if error.validator == "not" and isinstance(value, str) and (found := find_markup(value)):
-        return [doc.problem(where, markup_message(value, *found))]
     if error.validator == "uniqueItems":
         return [doc.problem(where, "duplicate entries in the list")]
     words = expected.words if expected else "a valid value"
@@ -119,23 +111,3 @@ def describe_value(value: Any) -> str:
     if isinstance(value, list):
         return f"a list of {len(value)} item(s)"
     return "a mapping"
-
-
-def find_markup(text: str) -> tuple[int, str] | None:
-    """Return (offset, description) of the first executable-looking markup in `text`."""
-    hits = [(m.start(), what) for pattern, what in MARKUP if (m := pattern.search(text))]
-    return min(hits) if hits else None
-
-
-def markup_message(text: str, offset: int, what: str) -> str:
-    """Explain refused markup, showing it."""
-    return f"content must be plain text: found {what} '{text[offset : offset + 20]}'"
-
-
-def text_markup_problems(path: str, text: str) -> list[Problem]:
-    """Refuse markup in an article text, pointing at its line and column."""
-    found = find_markup(text)
-    if not found:
-        return []
-    lines = text[: found[0]].split("\n")
-    return [Problem(path, len(lines), len(lines[-1]) + 1, markup_message(text, *found))]

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-
-from generator.validate import validator_for
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 21)
@@ -121,13 +118,3 @@ def content() -> dict[str, Any]:
 def meta(content: dict[str, Any]) -> dict[str, Any]:
     """The metadata of the one article in `content`."""
     return content["articles"]["erster-artikel"]["meta"]  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def markup_passes_validation(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Let markup through validation, to test that rendering alone still escapes it (defence in depth)."""
-    monkeypatch.setattr("generator.validate.find_markup", lambda text: None)
-    monkeypatch.setattr("generator.schema.MARKUP_PATTERN", r"(?!)")  # a pattern that matches nothing
-    validator_for.cache_clear()
-    yield
-    validator_for.cache_clear()

@@ -39,7 +39,7 @@ def test_categorical_topics_have_no_chart(tmp_path, content):
     assert render_topic_chart(checked.dossier, topic.topic, topic.claims, str) is None
 
 
-def test_labels_are_escaped(tmp_path, content, markup_passes_validation):
+def test_labels_are_escaped(tmp_path, content):
     content["people"][0]["name"] = "<script>alert(1)</script>"
     content["people"][0]["aliases"] = ["Anna Muster", "Muster"]
     text = chart(tmp_path, content)

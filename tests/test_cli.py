@@ -47,5 +47,5 @@ def test_generate_refuses_a_foreign_output_directory(tmp_path, content, capsys):
     (root / "dossier").mkdir()
     (root / "dossier" / "notes.md").write_text("mine", encoding="utf-8")
     assert main(["--root", str(root), "generate"]) == 1
-    assert "was not written by 'dossier generate'" in capsys.readouterr().err
+    assert "holds files that 'dossier generate' did not write (notes.md)" in capsys.readouterr().err
     assert (root / "dossier" / "notes.md").read_text(encoding="utf-8") == "mine"

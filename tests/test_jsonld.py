@@ -39,7 +39,7 @@ def test_topic_lists_its_claims_with_where_they_appear(tmp_path, content):
     assert claims[0]["appearance"]["headline"] == "Erster Artikel"
 
 
-def test_content_cannot_close_the_script_element(tmp_path, content, markup_passes_validation):
+def test_content_cannot_close_the_script_element(tmp_path, content):
     content["articles"]["erster-artikel"]["meta"]["title"] = "</script><script>alert(1)</script> & <!--"
     d = check(write_content(tmp_path, content), TODAY).dossier
     tag = article_jsonld(d, d.articles["erster-artikel"], href)

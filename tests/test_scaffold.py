@@ -155,14 +155,8 @@ def test_text_is_normalised_and_passes_the_loader(tmp_path, content, data, text)
             "kaputt.txt:1:1: cannot decode the text: it is neither UTF-8, UTF-16 with a byte-order mark nor "
             "Windows-1252",
         ),
-        (
-            b"Ein <script>alert(1)</script> Text.",
-            "markup.txt",
-            None,
-            "markup.txt:1:5: content must be plain text: found HTML markup '<script>alert(1)</sc'",
-        ),
     ],
-    ids=["existing-id", "invalid-id", "stdin-without-id", "empty-slug", "empty-text", "undecodable", "markup"],
+    ids=["existing-id", "invalid-id", "stdin-without-id", "empty-slug", "empty-text", "undecodable"],
 )
 def test_refusals_write_nothing(tmp_path, content, data, source, article_id, message):
     root = write_content(tmp_path, content)

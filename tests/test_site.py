@@ -176,7 +176,7 @@ def poison(content, meta) -> None:
     content["articles"]["erster-artikel"]["text"] += HOSTILE + ".\n"
 
 
-def test_hostile_content_never_becomes_markup(tmp_path, content, meta, markup_passes_validation):
+def test_hostile_content_never_becomes_markup(tmp_path, content, meta):
     poison(content, meta)
     root = write_project(tmp_path, content)
     generate(root, today=TODAY)

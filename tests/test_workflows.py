@@ -121,11 +121,22 @@ def test_no_expressions_inside_run_scripts(path):
         assert "${{" not in script, script
 
 
+# Each action pinned to the full commit of a release, the release in a comment (a tag can be moved).
+PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$")
+
+
 @pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
-def test_actions_are_pinned_to_a_major_version(path):
-    for step in steps(load(path.name)):
-        if "uses" in step:
-            assert re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+", step["uses"]), step["uses"]
+def test_actions_are_pinned_to_full_commits_with_the_version_in_a_comment(path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines
+    for line in lines:
+        assert PINNED.match(line), line
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_job_has_a_time_limit(path):
+    for name, job in load(path.name)["jobs"].items():
+        assert 0 < job["timeout-minutes"] <= 60, name
 
 
 # --- ci.yml -----------------------------------------------------------------------------------
@@ -148,7 +159,7 @@ def test_ci_runs_the_suite_builds_and_uploads_the_site():
     scripts = [script.strip() for script in run_scripts(ci)]
     assert scripts.index("bash .ci/run") < scripts.index("dossier build")
     upload = step_using(ci, "actions/upload-artifact")
-    assert upload["uses"] == "actions/upload-artifact@v4"
+    assert upload["uses"].startswith("actions/upload-artifact@")
     assert upload["with"]["path"].rstrip("/") == "site"
     all_steps = steps(ci)
     assert all_steps.index(upload) > next(i for i, s in enumerate(all_steps) if s.get("run") == "dossier build")
@@ -213,7 +224,11 @@ def test_pages_triggers_permissions_and_concurrency():
     on = triggers(pages)
     assert on["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in on
-    assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # Only the deploy job, which runs no code of the repository, may write to Pages.
+    assert pages["permissions"] == {"contents": "read"}
+    assert pages["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert pages["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "run" not in str(pages["jobs"]["deploy"]["steps"])
     assert pages["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
 

@@ -92,6 +92,10 @@ def test_a_committed_dossier_link_to_the_project_deletes_nothing(project):
         assert (status, out) == (1, "")
         assert err == f"error: {project}/dossier is a symbolic link; refusing to write through it. Delete the link\n"
     assert outside_outputs(project) == before
+    status, out, _ = run(project, "diff", "HEAD~1")
+    assert status == 0 and "No changes to the dossier's content" not in out
+    assert "| added | dossier | runs when the dossier is built or tested |" not in out  # a link, not code
+    assert "| added | .dossier-generated |  |  |" in out and "| added | dossier |  |  |" in out
 
 
 @pytest.mark.parametrize("target", ["absolute", "relative"])
@@ -116,6 +120,10 @@ def test_a_linked_registry_is_not_printed(project):
     status, out, err = run(project, "check")
     assert status == 1
     assert err == f"content/places.yaml:1:1: a symbolic link {NOT_ALLOWED}\n1 error(s), 0 warning(s)\n"
+    assert_secret_nowhere(project, out, err)
+    status, out, err = run(project, "diff", "HEAD", "--format", "markdown")
+    assert status == 1
+    assert f"- content/places.yaml:1:1: a symbolic link {NOT_ALLOWED}" in out
     assert_secret_nowhere(project, out, err)
 
 

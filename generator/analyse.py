@@ -13,7 +13,7 @@ from typing import Any
 
 from .load import Document, fork_map
 from .markup import format_number, format_plain
-from .match import Normalised, closest, find_all, normalise
+from .match import Normalised, Occurrences, closest, find_all, normalise
 from .mentions import Mention, find_mentions
 from .model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Event, Quote, Span, Topic
 from .problems import Problem
@@ -250,16 +250,20 @@ def locate_passages(article: Article, problems: list[Problem]) -> None:
 
 
 def locate_parts(parts: list[str], folded: list[Normalised]) -> list[list[Span]]:
-    """Return every placement of all parts, in order, within one paragraph."""
+    """Return every placement of all parts, in order, within one paragraph.
+
+    Each later part is looked for once per paragraph (`Occurrences`), not once per place of the first.
+    """
     candidates = []
     for number, paragraph in enumerate(folded, start=1):
+        later = [Occurrences(part, paragraph) for part in parts[1:]]
         for first in find_all(parts[0], paragraph):
             spans = [Span(number, *first)]
-            for part in parts[1:]:
-                following = find_all(part, paragraph, spans[-1].end)
-                if not following:
+            for part in later:
+                following = part.first_from(spans[-1].end)
+                if following is None:
                     break
-                spans.append(Span(number, *following[0]))
+                spans.append(Span(number, *following))
             else:
                 candidates.append(spans)
     return candidates

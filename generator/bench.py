@@ -21,12 +21,17 @@ Peak memory of each child comes from two measures, and the report takes the larg
   but the largest, so `TreeMemory` also samples the summed proportional set size of the process
   tree (Linux), which counts each shared page once.
 
-Times are wall-clock seconds on the machine the benchmark runs on; nothing here asserts a time.
+Times are wall-clock seconds on the machine the benchmark runs on; nothing here asserts a time,
+but for `dossier bench --hostile`: it times `dossier check` (in this process) on an article of the
+inputs that once took quadratic time (`hostile_text`) and on one of plain prose of the same size,
+and fails if the first takes HOSTILE_RATIO_LIMIT times as long as the second or more.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
+import itertools
 import json
 import math
 import os
@@ -43,7 +48,7 @@ from typing import Any
 
 import yaml
 
-from .corpus import ARTICLE_ID, dump, make_corpus, seed_texts
+from .corpus import ARTICLE_ID, SCHEMA_LINE, dump, make_corpus, seed_texts
 from .write import CACHE, write_pages
 
 DEFAULT_SIZES = (100, 1000)
@@ -413,6 +418,134 @@ def bench(
             value = run_value(runs[str(size)], key) if str(size) in runs else None
         report["targets"][key] = {"value": value, "limit": limit, "at_articles": size, "met": meets(value, limit, how)}
     return report
+
+
+# --- hostile texts -------------------------------------------------------------------------------
+
+HOSTILE_BYTES = 1_950_000  # just under the loader's limit on an article (MAX_FILE_BYTES, 2,000,000 bytes)
+HOSTILE_RATIO_LIMIT = 3.0  # `dossier check` of the hostile article may take at most this many times the plain one's
+HOSTILE_PERSON_ID = "anna-muster"
+HOSTILE_PERSON = {"id": HOSTILE_PERSON_ID, "name": "Anna Muster", "aliases": ["Muster"], "role": "Sprecherin"}
+
+
+def repeat(unit: str, size: int) -> str:
+    """Return `unit` repeated to about `size` bytes (UTF-8)."""
+    return unit * max(1, size // len(unit.encode("utf-8")))
+
+
+def hostile_text(size: int) -> str:
+    """Return an article of about `size` bytes made of four inputs that once took quadratic time, a quarter each.
+
+    One paragraph each: a registered name said again and again; `Laut` before one long hyphen chain;
+    a speaker after one long chain of genitives; many figures on a topic's unit.
+    """
+    quarter = size // 4
+    return "\n".join(
+        (
+            repeat("Anna Muster sagte etwas. ", quarter),
+            "Laut " + repeat("Aa-", quarter - 40) + "Aa sind es 5.000 Soldaten.",
+            "Der Sprecher" + repeat(" des Aa", quarter - 90) + " (Anna Muster) sagte: „Wir sehen das anders.“",
+            repeat(
+                "Laut Pentagon sind rund 5.000 nordkoreanische Soldaten in Kursk, nicht 3.000 Soldaten wie gemeldet. ",
+                quarter,
+            ),
+        )
+    )
+
+
+def plain_text(root: Path, size: int) -> str:
+    """Return ordinary German prose of about `size` bytes (UTF-8): the seed articles' paragraphs, repeated."""
+    lines = [line for text in seed_texts(root) for line in text.splitlines() if line.strip()]
+    chosen, total = [], 0
+    for line in itertools.cycle(lines):
+        total += len(line.encode("utf-8")) + 1
+        if total > size:
+            break
+        chosen.append(line)
+    return "\n".join(chosen or lines[:1])
+
+
+def write_bench_article(project: Path, root: Path, text: str, people: list[str]) -> None:
+    """Copy the seed content into `project`, register Anna Muster and add the article `bench` with `text`."""
+    shutil.copytree(root / "content", project / "content")
+    registry = project / "content" / "people.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + dump([HOSTILE_PERSON]), encoding="utf-8")
+    meta = {
+        "title": "Prüfartikel",
+        "source_file": "bench.txt",
+        "outlet": None,
+        "url": None,
+        "author": None,
+        "language": "de",
+        "published": {"date": "2024-10-28", "basis": "stated"},
+        "mentions": {"people": people},
+    }
+    articles = project / "content" / "articles"
+    (articles / "bench.txt").write_text(text + "\n", encoding="utf-8")
+    (articles / "bench.yaml").write_text(SCHEMA_LINE.format("../../", "article") + dump(meta), encoding="utf-8")
+
+
+def time_check(project: Path) -> tuple[float, int]:
+    """Run `dossier check` on a project in this process, its output discarded; return seconds and exit status."""
+    from .cli import main  # imported here: `dossier bench` is a command of cli, which imports this module late
+
+    null = io.StringIO()
+    with contextlib.redirect_stdout(null), contextlib.redirect_stderr(null):
+        started = time.perf_counter()
+        status = main(["--root", str(project), "check"])
+        return time.perf_counter() - started, status
+
+
+def seed_people(root: Path) -> list[str]:
+    """Return the ids of the people the seed articles list as mentioned (all named in their texts)."""
+    found: set[str] = set()
+    for path in (root / "content" / "articles").glob("*.yaml"):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found.update((meta.get("mentions") or {}).get("people") or [])
+    return sorted(found)
+
+
+def bench_hostile(
+    root: Path, size: int = HOSTILE_BYTES, say: Callable[[str], None] = lambda line: None, repeats: int = 3
+) -> dict[str, Any]:
+    """Time `dossier check` on a hostile article and on a plain one of `size` bytes; report the ratio.
+
+    Each check runs `repeats` times in this process and the fastest run counts (the first run of
+    all also pays for imports and compiled patterns).
+    """
+    texts = {
+        "plain": (plain_text(root, size), seed_people(root)),
+        "hostile": (hostile_text(size), [HOSTILE_PERSON_ID]),
+    }
+    report: dict[str, Any] = {"size_bytes": size, "repeats": repeats}
+    with tempfile.TemporaryDirectory(prefix="dossier-hostile-") as scratch:
+        for name, (text, people) in texts.items():
+            project = Path(scratch) / name
+            write_bench_article(project, root, text, people)
+            runs = [time_check(project) for _ in range(max(1, repeats))]
+            status = runs[0][1]
+            if status not in (0, 1):
+                raise BenchError(f"dossier check of the {name} article ended with exit status {status}")
+            seconds = min(seconds for seconds, _ in runs)
+            report.update({f"{name}_bytes": len(text.encode("utf-8")), f"{name}_seconds": seconds})
+            report[f"{name}_status"] = status
+            say(f"{name}: {report[f'{name}_bytes']:,} bytes, dossier check {seconds:.2f} s (exit status {status})")
+    report["ratio"] = report["hostile_seconds"] / report["plain_seconds"]
+    report["limit"] = HOSTILE_RATIO_LIMIT
+    report["met"] = report["ratio"] < HOSTILE_RATIO_LIMIT
+    return report
+
+
+def hostile_to_text(report: dict[str, Any]) -> str:
+    """Return the hostile-text report as a few lines for people."""
+    verdict = "met" if report["met"] else "NOT MET"
+    return "\n".join(
+        [
+            f"plain article    {report['plain_bytes']:>10,} bytes  dossier check {report['plain_seconds']:8.3f} s",
+            f"hostile article  {report['hostile_bytes']:>10,} bytes  dossier check {report['hostile_seconds']:8.3f} s",
+            f"hostile/plain    {report['ratio']:.2f} (limit: below {report['limit']}): {verdict}",
+        ]
+    )
 
 
 def run_value(figures: dict[str, Any], key: str) -> Any:

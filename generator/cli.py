@@ -73,6 +73,12 @@ def make_parser() -> argparse.ArgumentParser:
     bench.add_argument("--articles", type=int, nargs="+", metavar="N", help="sizes (default: 100 1000)")
     bench.add_argument("--generator-only", action="store_true", help="skip the site builds (default N: 10000)")
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    bench.add_argument(
+        "--hostile",
+        action="store_true",
+        help="instead, time dossier check on a hostile and on a plain article; fail if it takes 3 times as long",
+    )
+    bench.add_argument("--hostile-bytes", type=int, metavar="BYTES", help="each article's size (default: 1950000)")
     bench.set_defaults(run=run_bench)
     return parser
 
@@ -159,6 +165,10 @@ def run_bench(root: Path, args: argparse.Namespace) -> int:
         print(line, file=sys.stderr, flush=True)
 
     try:
+        if args.hostile:
+            report = bench.bench_hostile(root, args.hostile_bytes or bench.HOSTILE_BYTES, say)
+            print(bench.to_json(report) if args.json else bench.hostile_to_text(report))
+            return 0 if report["met"] else 1
         report = bench.bench(root, args.articles, args.generator_only, say)
     except bench.BenchError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -23,6 +23,7 @@ from .mentions import find_mentions
 from .model import Article, Dossier, Entity, Paragraph, Span, Topic
 from .problems import Problem
 from .suggest import NUMBER, analyse_paragraph, claim_of, find_dates, read_number, read_numbers, stem
+from .textindex import SpanIndex
 
 CLAIMANT_KINDS = ("people", "organisations")
 # Case, plural and adjective endings, longest first; not a lone -n, which ends many names (Putin, Pentagon).
@@ -93,10 +94,10 @@ def warn_uncovered_figures(article: Article, topics: dict[str, Topic]) -> list[P
     for paragraph in article.paragraphs:
         spans = covered.get(paragraph.number, [])
         if paragraph.kind == "text" and has_open_number(paragraph.text, spans):
-            spans = spans + locate_repeated_excerpts(article, paragraph)
+            covering = SpanIndex((s.start, s.end) for s in spans + locate_repeated_excerpts(article, paragraph))
             found += [
                 article.meta.problem(("claims",), m, key=True, warning=True)
-                for m in describe_open_figures(article, paragraph, spans, topics)
+                for m in describe_open_figures(article, paragraph, covering, topics)
             ]
     return found
 
@@ -109,10 +110,11 @@ def locate_repeated_excerpts(article: Article, paragraph: Paragraph) -> list[Spa
 
 def has_open_number(text: str, spans: list[Span]) -> bool:
     """Tell quickly whether a paragraph has a number outside every claim's excerpt that may be a figure."""
-    return any(may_be_figure(text, match) for match in find_open_numbers(text, spans))
+    covering = SpanIndex((s.start, s.end) for s in spans)
+    return any(may_be_figure(text, match) for match in find_open_numbers(text, covering))
 
 
-def find_open_numbers(text: str, spans: list[Span]) -> Iterator[re.Match[str]]:
+def find_open_numbers(text: str, covering: SpanIndex) -> Iterator[re.Match[str]]:
     """Yield the matches of NUMBER that start outside every claim's excerpt, trying it only where digits start.
 
     NUMBER's lookbehinds make the regex engine stop at every character, and most paragraphs have
@@ -126,7 +128,7 @@ def find_open_numbers(text: str, spans: list[Span]) -> Iterator[re.Match[str]]:
     else:
         return
     for start in starts:
-        if not is_covered(start, start + 1, spans):
+        if not covering.overlaps(start, start + 1):
             match = NUMBER.match(text, start)  # its lookbehinds still see the text before `start`
             if match:
                 yield match
@@ -144,13 +146,8 @@ def may_be_figure(text: str, match: re.Match[str]) -> bool:
     return near is not None and read_number(window, near)[0] is not None
 
 
-def is_covered(start: int, end: int, spans: list[Span]) -> bool:
-    """Tell whether a claim's excerpt overlaps the characters from start to end."""
-    return any(span.start < end and start < span.end for span in spans)
-
-
 def describe_open_figures(
-    article: Article, paragraph: Paragraph, spans: list[Span], topics: dict[str, Topic]
+    article: Article, paragraph: Paragraph, covering: SpanIndex, topics: dict[str, Topic]
 ) -> list[str]:
     """Describe each figure of a paragraph that `dossier new` would suggest for a topic and no claim covers."""
     context = analyse_paragraph(paragraph, [])
@@ -159,9 +156,11 @@ def describe_open_figures(
     txt = article.text_path.rsplit("/", 1)[-1]
     messages = []
     for index, number in enumerate(numbers):
-        figure = claim_of(context, numbers, index, topics, dates)
+        if covering.overlaps(number.start, number.end):
+            continue  # covered, whatever its range or topic
+        figure = claim_of(context, numbers, index, topics, dates, with_claimant=False)
         last = numbers[index + 1] if figure is not None and figure.upper is not None else number
-        if figure is None or figure.topic is None or is_covered(number.start, last.end, spans):
+        if figure is None or figure.topic is None or covering.overlaps(number.start, last.end):
             continue
         bounds = {"value": figure.value, "lower": figure.lower, "upper": figure.upper}
         values = [f"{key}: {format_plain(v)}" for key, v in bounds.items() if v is not None]

@@ -96,6 +96,21 @@ def is_word(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
+class Occurrences:
+    """Every whole-word occurrence of a passage in a text, found once, to be asked for the first after a position."""
+
+    def __init__(self, needle: str, haystack: Normalised) -> None:
+        self.needle, self.haystack = needle, haystack
+        self.found: list[tuple[int, int]] | None = None  # found on the first question
+
+    def first_from(self, start: int) -> tuple[int, int] | None:
+        """Return what `find_all(needle, haystack, start)` returns first, or None."""
+        if self.found is None:
+            self.found = find_all(self.needle, self.haystack)
+        index = bisect_left(self.found, start, key=lambda span: span[0])
+        return self.found[index] if index < len(self.found) else None
+
+
 @lru_cache(maxsize=4096)
 def fold(needle: str) -> str:
     """Return the normalised text of a passage looked for (passages are looked for in many paragraphs)."""

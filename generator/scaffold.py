@@ -251,10 +251,10 @@ def mention_lines(found: Suggestions) -> list[str]:
 def quote_lines(quotes: list[QuoteSuggestion]) -> list[str]:
     """Write the quotations with their likely speakers; list short ones (scare quotes) as comments only."""
     lines: list[str] = []
-    ids: set[str] = set()
+    ids = Ids()
     for quote in (q for q in quotes if not q.short):
         speaker = quote.speaker.entity
-        lines.append(entry(1, "- id", unique(quote_id(quote), ids)))
+        lines.append(entry(1, "- id", ids.unique(quote_id(quote))))
         lines.append(
             entry(2, "speaker", speaker.id if speaker else None, note(quote.speaker.reason, speaker is not None))
         )
@@ -291,22 +291,35 @@ def short_slug(words: list[str], limit: int = 40) -> str:
     return slug
 
 
-def unique(wanted: str, taken: set[str]) -> str:
-    """Return `wanted`, or `wanted-2`, `wanted-3`, … if already taken; remember it."""
-    candidate, number = wanted, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{wanted}-{number}"
-    taken.add(candidate)
-    return candidate
+class Ids:
+    """The ids given out so far, and for each id wanted the number of its last copy (`wanted-2`, `wanted-3`, …)."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.last: dict[str, int] = {}
+
+    def unique(self, wanted: str) -> str:
+        """Return `wanted`, or `wanted-2`, `wanted-3`, … if already taken; remember it.
+
+        The numbers below the last one given for `wanted` are all taken: they are not tried again,
+        so a thousand figures with one id cost a thousand steps, not half a million.
+        """
+        number = self.last.get(wanted, 1)
+        candidate = wanted if number == 1 else f"{wanted}-{number}"
+        while candidate in self.taken:
+            number += 1
+            candidate = f"{wanted}-{number}"
+        self.last[wanted] = number
+        self.taken.add(candidate)
+        return candidate
 
 
 def claim_lines(claims: list[ClaimSuggestion], skipped: list[str]) -> list[str]:
     """Write a candidate claim for every figure in the text."""
     lines: list[str] = []
-    ids: set[str] = set()
+    ids = Ids()
     for claim in claims:
-        lines += one_claim(claim, unique(claim_id(claim), ids))
+        lines += one_claim(claim, ids.unique(claim_id(claim)))
     if lines:
         lines = [
             "# candidate claims, one per figure in the text: set topic and scope, or delete the claim",

@@ -9,8 +9,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import build, diff, scaffold
-from .problems import ContentError, DossierError, Problem, printable
+from generator import pipeline
+from generator.problems import ContentError, DossierError, Problem, printable
+from generator.site import engine
+from generator.tools import diff
+from generator.tools.new import STDIN, create_article
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,7 +98,7 @@ def report(problems: list[Problem]) -> None:
 
 def run_check(root: Path, args: argparse.Namespace) -> int:
     """Check the content and print a summary."""
-    checked = build.check(root)
+    checked = pipeline.check(root)
     report(checked.warnings)
     d = checked.dossier
     quotes = sum(len(a.quotes) for a in d.articles.values())
@@ -107,7 +110,7 @@ def run_check(root: Path, args: argparse.Namespace) -> int:
 def run_generate(root: Path, args: argparse.Namespace) -> int:
     """Check, then write the pages; print what was written."""
     out_dir = Path(os.path.abspath(args.output)) if args.output else None  # not resolved: a link is refused
-    checked, written = build.generate(root, out_dir)
+    checked, written = pipeline.generate(root, out_dir)
     report(checked.warnings)
     total = written.unchanged + len(written.written)
     print(
@@ -121,7 +124,7 @@ def run_build(root: Path, args: argparse.Namespace) -> int:
     """Generate, then build the site with MkDocs."""
     started = time.perf_counter()
     run_generate(root, argparse.Namespace(output=None))
-    build.build_site(root)
+    engine.build_site(root)
     print(f"built site/ in {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -136,14 +139,14 @@ def run_serve(root: Path, args: argparse.Namespace) -> int:
         except ContentError as exc:
             report(exc.problems)
 
-    build.serve(root, args.dev_addr, regenerate)
+    engine.serve(root, args.dev_addr, regenerate)
     return 0
 
 
 def run_new(root: Path, args: argparse.Namespace) -> int:
     """Add an article from a text file or standard input; print what to do next."""
-    data = sys.stdin.buffer.read() if args.path == scaffold.STDIN else Path(args.path).read_bytes()
-    txt, yml = scaffold.create_article(root, data, args.path, args.id)
+    data = sys.stdin.buffer.read() if args.path == STDIN else Path(args.path).read_bytes()
+    txt, yml = create_article(root, data, args.path, args.id)
     print(f"wrote {txt.relative_to(root)} and {yml.relative_to(root)}")
     print("next: confirm or delete the suggestions in the YAML, then run `dossier check` until it passes")
     return 0
@@ -159,7 +162,7 @@ def run_diff(root: Path, args: argparse.Namespace) -> int:
 
 def run_bench(root: Path, args: argparse.Namespace) -> int:
     """Build synthetic dossiers in a temporary folder and report times, sizes and memory."""
-    from . import bench  # imported here: only this command needs it
+    from generator.bench import bench  # imported here: only this command needs it
 
     def say(line: str) -> None:
         print(line, file=sys.stderr, flush=True)

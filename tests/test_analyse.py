@@ -5,10 +5,10 @@ from conftest import REPO, TODAY, write_content
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import analyse
-from generator.analyse import classify, compare_claims, read_interval
-from generator.build import check
-from generator.model import Claim, Dating, Labelled, Topic
+from generator.analysis import compare as analyse
+from generator.analysis.compare import classify, compare_claims, read_interval
+from generator.content.model import Claim, Dating, Labelled, Topic
+from generator.pipeline import check
 from generator.problems import ContentError
 
 
@@ -169,7 +169,7 @@ def test_pair_counts_and_listed_pairs_equal_classifying_every_pair(drawn, limit)
 
 def test_forked_workers_find_the_same_as_one_process(monkeypatch):
     alone = check(REPO, TODAY)
-    monkeypatch.setattr("generator.load.PARALLEL_ITEMS", 1)  # load and analyse the five articles in workers
+    monkeypatch.setattr("generator.parallel.PARALLEL_ITEMS", 1)  # load and analyse the five articles in workers
     forked = check(REPO, TODAY)
     assert forked.warnings == alone.warnings
     assert [(m.entity.id, m.article, m.paragraph, m.start, m.end, m.sentence) for m in forked.analysis.mentions] == [

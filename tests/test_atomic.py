@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from generator.build import STAGING_PREFIX, recover_site, swap_in
-from generator.lock import LOCK_NAME
+from generator.site.engine import STAGING_PREFIX, recover_site, swap_in
+from generator.site.lock import LOCK_NAME
 
 KILLS = 16
 VARIANTS = ("Erster Artikel", "Erster Artikel, überarbeitet")
@@ -114,7 +114,7 @@ def test_fallback_swap_is_recovered_after_a_kill_between_renames(tmp_path, monke
     assert (site / "index.html").read_text(encoding="utf-8") == "alt"
     assert not staging.exists()
     # Without renameat2 the swap still ends with the new site in place.
-    monkeypatch.setattr("generator.build.exchange", lambda a, b: False)
+    monkeypatch.setattr("generator.site.engine.exchange", lambda a, b: False)
     staging.mkdir()
     (staging / "index.html").write_text("neu", encoding="utf-8")
     swap_in(staging, site)

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from generator.build import build_site, generate
 from generator.cli import main
+from generator.pipeline import generate
+from generator.site.engine import build_site
 
 CORPUS = REPO / "tests" / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith("_"))

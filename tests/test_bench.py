@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import REPO
 
-from generator.bench import meets, rewritten
+from generator.bench.bench import meets, rewritten
 
 KEYS = (
     "total_over_floor",

@@ -23,7 +23,8 @@ import pytest
 from conftest import REPO, TODAY
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.build import build_site, generate
+from generator.pipeline import generate
+from generator.site.engine import build_site
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))  # Debian's chromium by default
 CHROMIUM_ARGS = [

@@ -4,8 +4,8 @@ import xml.etree.ElementTree as ET
 
 from conftest import TODAY, write_content
 
-from generator.build import check
-from generator.charts import nice_ceiling, render_topic_chart, time_ticks
+from generator.pipeline import check
+from generator.site.charts import nice_ceiling, render_topic_chart, time_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from conftest import REPO, TODAY
 
-from generator.build import check
-from generator.corpus import make_corpus, seed_texts
+from generator.bench.corpus import make_corpus, seed_texts
+from generator.pipeline import check
 
 DIGEST = (
-    "import hashlib, sys; from pathlib import Path; from generator.corpus import make_corpus, seed_texts; "
+    "import hashlib, sys; from pathlib import Path; from generator.bench.corpus import make_corpus, seed_texts; "
     "c = make_corpus(int(sys.argv[1]), seed_texts(Path(sys.argv[2]))); "
     "print(hashlib.sha256(repr(sorted(c.files.items())).encode()).hexdigest())"
 )

@@ -3,9 +3,9 @@
 import pytest
 from conftest import TODAY, write_content
 
-from generator.build import check
+from generator.analysis.warnings import fold_words
 from generator.cli import main
-from generator.curate import fold_words
+from generator.pipeline import check
 
 YAML = "content/articles/erster-artikel.yaml"
 MERGE = "if both are one claimant, merge them into one entry with every spelling as an alias"

@@ -14,10 +14,10 @@ import pytest
 from conftest import BASE, TODAY, write_content
 
 from generator.cli import main
-from generator.diff import diff_against, load_state, render_markdown
-from generator.diff_fields import SKIP, article_fields, claim_fields, entry_fields, quote_fields, setting_fields
-from generator.diff_git import extract
-from generator.model import Article, Claim, Dossier, Event, Quote, Topic
+from generator.content.model import Article, Claim, Dossier, Event, Quote, Topic
+from generator.tools.diff import diff_against, load_state, render_markdown
+from generator.tools.diff_fields import SKIP, article_fields, claim_fields, entry_fields, quote_fields, setting_fields
+from generator.tools.diff_git import extract
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -421,7 +421,7 @@ def test_an_unchanged_tree_says_so_in_text(repo, capsys):
 
 
 def test_long_listings_are_capped_but_counted(repo, capsys, monkeypatch):
-    monkeypatch.setattr("generator.diff.LIMIT", 2)
+    monkeypatch.setattr("generator.tools.diff.LIMIT", 2)
     write_content(repo, with_second_article(copy.deepcopy(BASE)))
     status, out, _ = run_diff(repo, capsys, "HEAD")
     assert status == 0

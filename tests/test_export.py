@@ -7,8 +7,8 @@ import json
 from conftest import REPO, TODAY, write_content
 from jsonschema import Draft202012Validator
 
-from generator.build import check
-from generator.export import EXPORT_SCHEMA, render_exports
+from generator.pipeline import check
+from generator.site.export import EXPORT_SCHEMA, render_exports
 
 
 def test_seed_export_is_valid_against_its_schema_and_complete():

@@ -4,8 +4,8 @@ import xml.etree.ElementTree as ET
 
 from conftest import REPO, TODAY, write_content
 
-from generator.build import check
-from generator.feeds import render_feeds
+from generator.pipeline import check
+from generator.site.feeds import render_feeds
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

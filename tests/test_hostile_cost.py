@@ -21,15 +21,16 @@ import pytest
 import yaml
 from conftest import BASE, REPO, TODAY, write_content
 
-from generator.analyse import locate_parts
-from generator.bench import HOSTILE_BYTES, hostile_text
+from generator.analysis.compare import locate_parts
+from generator.analysis.match import normalise
+from generator.analysis.mentions import Mention, drop_nested_mentions, find_mentions
+from generator.bench.bench import HOSTILE_BYTES, hostile_text
 from generator.cli import main
-from generator.load import MAX_FILE_BYTES
-from generator.match import normalise
-from generator.mentions import Mention, drop_nested_mentions, find_mentions
-from generator.model import Entity, Paragraph, Span
-from generator.scaffold import Ids, load_registry, render_yaml
-from generator.suggest import (
+from generator.content.load import MAX_FILE_BYTES
+from generator.content.model import Entity, Paragraph, Span
+from generator.language.search import SpanIndex, ends_with, gap, nearest_pair
+from generator.tools.new import Ids, load_registry, render_yaml
+from generator.tools.suggest import (
     ROLE_BEFORE,
     SOURCE,
     Registry,
@@ -38,7 +39,6 @@ from generator.suggest import (
     suggest,
     word_before,
 )
-from generator.textindex import SpanIndex, ends_with, gap, nearest_pair
 
 SMALL, GROWTH = 30_000, 8  # bytes of the smaller input; the larger is GROWTH times as long
 MAX_GROWTH = 20  # linear work grows eightfold, quadratic sixty-fourfold

@@ -5,8 +5,8 @@ import re
 
 from conftest import TODAY, write_content
 
-from generator.build import check
-from generator.jsonld import article_jsonld, topic_jsonld
+from generator.pipeline import check
+from generator.site.jsonld import article_jsonld, topic_jsonld
 
 
 def href(kind: str, item_id: str, anchor: str | None) -> str:

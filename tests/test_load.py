@@ -7,8 +7,8 @@ from conftest import REPO, write_content
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.load import REGISTRY_FILES, compiled_schema, load_content, schema_allows
-from generator.validate import validator_for
+from generator.content.load import REGISTRY_FILES, compiled_schema, load_content, schema_allows
+from generator.content.validate import validator_for
 
 
 def problems_of(root: Path) -> list[str]:

@@ -1,6 +1,7 @@
 import pytest
 
-from generator.markup import format_number, md_escape
+from generator.language.numbers import format_number
+from generator.site.escape import md_escape
 
 
 @pytest.mark.parametrize(

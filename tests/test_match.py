@@ -1,6 +1,6 @@
 import pytest
 
-from generator.match import closest, find_all, normalise
+from generator.analysis.match import closest, find_all, normalise
 
 TEXT = "Er sagte: „Das ist  eine\u00a0schwere Eskalation“ – und ging. Die Zahl: 3.000."
 

@@ -2,8 +2,8 @@
 
 from conftest import TODAY, write_content
 
-from generator.build import check
-from generator.matrix import who_said_what
+from generator.pipeline import check
+from generator.site.matrix import who_said_what
 
 
 def test_sources_by_topic_with_their_quotes_and_claims(tmp_path, content):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.mentions import compile_matcher, find_mentions, name_matches, sentence_at
-from generator.model import Entity, Paragraph
+from generator.analysis.mentions import compile_matcher, find_mentions, name_matches, sentence_at
+from generator.content.model import Entity, Paragraph
 
 
 def entity(kind: str, name: str, *aliases: str, entity_id: str | None = None) -> Entity:

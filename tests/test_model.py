@@ -1,8 +1,8 @@
 import pytest
 from conftest import TODAY, write_content
 
-from generator.build import check
-from generator.model import split_paragraphs
+from generator.content.model import split_paragraphs
+from generator.pipeline import check
 from generator.problems import ContentError
 
 

@@ -8,9 +8,9 @@ from conftest import BASE, REPO, write_content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import load_content
-from generator.match import find_all, normalise
-from generator.model import split_paragraphs
+from generator.analysis.match import find_all, normalise
+from generator.content.load import load_content
+from generator.content.model import split_paragraphs
 
 SETTINGS = settings(
     max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]

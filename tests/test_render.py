@@ -14,8 +14,8 @@ from pathlib import Path
 
 from conftest import REPO, TODAY, write_content
 
-from generator import render as render_module
-from generator.build import check, generate, render, render_encoded
+from generator.pipeline import check, generate, render, render_encoded
+from generator.site import render as render_module
 
 GOLDEN = REPO / "tests" / "golden"
 REFRESH = "dossier generate --output tests/golden"
@@ -113,19 +113,19 @@ RENDER_PART = render_module.render_part
 PID_FOLDER = Path(os.environ.get("TMPDIR", "/tmp"))
 
 
-def render_part_noting_the_process(part):
+def render_part_noting_the_process(rendering, part):
     """Render a part and note which process did it (a module function: forked workers unpickle it)."""
     with open(PID_FOLDER / f"dossier-render-{os.getppid()}.pids", "a", encoding="utf-8") as file:
         file.write(f"{os.getpid()}\n")
-    return RENDER_PART(part)
+    return RENDER_PART(rendering, part)
 
 
 def test_pages_rendered_in_forked_workers_equal_those_of_one_process(monkeypatch):
     alone = render_encoded(check(REPO, TODAY))
     log = PID_FOLDER / f"dossier-render-{os.getpid()}.pids"
     log.unlink(missing_ok=True)
-    monkeypatch.setattr("generator.load.PARALLEL_ITEMS", 1)  # render the seed dossier's pages in workers
-    monkeypatch.setattr("generator.render.render_part", render_part_noting_the_process)
+    monkeypatch.setattr("generator.parallel.PARALLEL_ITEMS", 1)  # render the seed dossier's pages in workers
+    monkeypatch.setattr("generator.site.render.render_part", render_part_noting_the_process)
     try:
         assert render_encoded(check(REPO, TODAY)) == alone
         pids = set(log.read_text(encoding="utf-8").split())

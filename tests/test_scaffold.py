@@ -15,12 +15,12 @@ import pytest
 import yaml
 from conftest import BASE, REPO, TODAY, write_content
 
-from generator.build import check
-from generator.match import normalise
-from generator.paths import slugify
+from generator.analysis.match import normalise
+from generator.pipeline import check
 from generator.problems import ContentError
-from generator.scaffold import SCHEMA_LINE, create_article, load_registry, tidy, yaml_scalar
-from generator.suggest import Registry, Suggestions, kind_of_source, suggest
+from generator.site.paths import slugify
+from generator.tools.new import SCHEMA_LINE, create_article, load_registry, tidy, yaml_scalar
+from generator.tools.suggest import Registry, Suggestions, kind_of_source, suggest
 
 SEEDS = sorted(p.stem for p in (REPO / "content" / "articles").glob("*.txt"))
 

@@ -3,7 +3,7 @@ agreement with the validator on the seed content and on the bad-input corpus.
 
 Refresh the published files after changing generator/schema.py with:
 
-    python -m generator.reference --update
+    python -m generator.content.reference --update
 """
 
 import json
@@ -15,8 +15,8 @@ import yaml
 from conftest import REPO
 from jsonschema import Draft202012Validator
 
-from generator.build import check
-from generator.reference import SCHEMA_DIR, render_schemas, schema_kind, schema_line
+from generator.content.reference import SCHEMA_DIR, render_schemas, schema_kind, schema_line
+from generator.pipeline import check
 
 CORPUS = REPO / "tests" / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith("_"))
@@ -97,7 +97,7 @@ def content_files(folder: Path) -> list[Path]:
 
 def test_published_schemas_match_the_declaration():
     published = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.json")}
-    refresh = "python -m generator.reference --update"
+    refresh = "python -m generator.content.reference --update"
     assert published == render_schemas(), f"generator/schemas/ is out of date; run: {refresh}"
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY, write_content
 
-from generator.build import SiteBuildError, build_site, generate
+from generator.pipeline import generate
+from generator.site.engine import SiteBuildError, build_site
 
 OFFICIALS = ["Sabrina Singh", "John Kirby", "Mark Rutte", "Wolodymyr Selenskyj", "Andrii Sybiha", "Boris Pistorius"]
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from conftest import TODAY, write_content
 
-from generator.build import check, render
+from generator.pipeline import check, render
 from generator.problems import ContentError
 
 TEXT = (

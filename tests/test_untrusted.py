@@ -267,6 +267,6 @@ def test_nfd_text_matches_nfc_quotes_and_whole_words_hold_at_combining_marks(pro
     text.write_text(unicodedata.normalize("NFD", text.read_text(encoding="utf-8")), encoding="utf-8")
     assert run(project, "check")[0] == 0
 
-    from generator.match import find_all, normalise
+    from generator.analysis.match import find_all, normalise
 
     assert find_all("Kursk", normalise("Kursk\u0301 und Kursk.")) == [(11, 16)]

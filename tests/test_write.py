@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from generator.write import MARKER, UnsafeOutput, WriteError, marker_text, write_file, write_pages
+from generator.site.write import MARKER, UnsafeOutput, WriteError, marker_text, write_file, write_pages
 
 
 def test_unchanged_pages_are_not_rewritten_and_stale_ones_removed(tmp_path):

@@ -5,8 +5,8 @@ import subprocess
 
 from conftest import REPO, TODAY
 
-from generator.bench import zensical
-from generator.build import generate
+from generator.bench.bench import zensical
+from generator.pipeline import generate
 
 
 def test_zensical_builds_the_seed_dossier(tmp_path):

@@ -1,0 +1,1 @@
+"""Analyse the model: find passages and mentions, compare claims, trace provenance, warn curators."""

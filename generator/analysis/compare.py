@@ -1,0 +1,534 @@
+"""Stage 3: locate every quote, claim and mention in its text and compare claims per topic."""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import combinations
+from typing import Any
+
+from generator.analysis.match import Normalised, Occurrences, closest, find_all, normalise
+from generator.analysis.mentions import Mention, find_mentions
+from generator.analysis.provenance import Provenance, trace_topic
+from generator.content.load import Document
+from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Event, Quote, Span, Topic
+from generator.language.numbers import format_number, format_plain
+from generator.parallel import fork_map
+from generator.problems import Problem
+
+ABOUT = 0.1  # "etwa" is read as ±10 %
+MODALITIES = {"geplant": "Erwartung", "erwartet": "Erwartung", "möglicherweise": "Vermutung"}
+KINDS = ("contradiction", "change", "scope", "agreement")
+PAIR_LIMIT = 50  # pairs of each kind listed on a topic page; the counts are always complete
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two claims on one topic and how their difference is classified."""
+
+    a: Claim
+    b: Claim
+    kind: str  # contradiction, change, scope, agreement
+    reason: str
+
+
+@dataclass
+class TopicAnalysis:
+    """The claims of one topic, in time order, how many pairs of each kind they form, and the first pairs.
+
+    Every pair of claims is classified, but only counted: a topic with n claims has about n²/2 pairs,
+    so pages list at most PAIR_LIMIT pairs of each kind (`listed`, in pair order) and give the
+    complete counts. `comparisons` builds the full list for small dossiers (`dossier diff`, tests).
+    """
+
+    topic: Topic
+    claims: list[Claim]
+    counts: dict[str, int]
+    listed: dict[str, list[Comparison]]
+    source_pairs: int = 0  # pairs of independent sources whose claims contradict each other
+
+    @property
+    def numbers(self) -> list[float]:
+        return sorted({c.value for c in self.claims if c.value is not None})
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted({c.category for c in self.claims if c.category is not None})
+
+    def count(self, kind: str) -> int:
+        """Count the comparisons of one kind."""
+        return self.counts.get(kind, 0)
+
+    @cached_property
+    def comparisons(self) -> list[Comparison]:
+        """Every classified pair, in pair order: quadratic in the number of claims."""
+        pairs = combinations(self.claims, 2)
+        return [classify(self.topic, a, b) for a, b in pairs if not is_same_statement(a, b)]
+
+
+@dataclass
+class Analysis:
+    """What the texts say beyond the curated metadata: mentions and compared claims."""
+
+    dossier: Dossier
+    mentions: list[Mention]
+    topics: dict[str, TopicAnalysis]
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    # Indexes, so that rendering stays linear in the size of the dossier.
+    by_entity: dict[str, list[Mention]] = field(init=False, default_factory=dict)
+    by_paragraph: dict[tuple[str, int], list[Mention]] = field(init=False, default_factory=dict)
+    by_speaker: dict[str, list[Quote]] = field(init=False, default_factory=dict)
+    by_claimant: dict[str, list[Claim]] = field(init=False, default_factory=dict)
+    by_source: dict[str, list[Claim]] = field(init=False, default_factory=dict)
+    by_quote_topic: dict[str, list[Quote]] = field(init=False, default_factory=dict)
+    by_place: dict[str, list[Claim]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.mentions:
+            self.by_entity.setdefault(mention.entity.id, []).append(mention)
+            self.by_paragraph.setdefault((mention.article, mention.paragraph), []).append(mention)
+        for article in self.dossier.articles.values():
+            for quote in article.quotes:
+                self.by_speaker.setdefault(quote.speaker, []).append(quote)
+                self.by_quote_topic.setdefault(quote.topic or "", []).append(quote)
+            for claim in article.claims:
+                self.by_claimant.setdefault(claim.claimant or "", []).append(claim)
+                if claim.source != claim.claimant:
+                    self.by_source.setdefault(claim.source, []).append(claim)
+                for place in places_of(self.dossier.topics[claim.topic], claim):
+                    self.by_place.setdefault(place, []).append(claim)
+
+    def mentions_of(self, entity_id: str) -> list[Mention]:
+        return self.by_entity.get(entity_id, [])
+
+    def mentions_in(self, article_id: str, paragraph: int) -> list[Mention]:
+        return self.by_paragraph.get((article_id, paragraph), [])
+
+    def quotes_by(self, person_id: str) -> list[Quote]:
+        return self.by_speaker.get(person_id, [])
+
+    def statements_by(self, entity_id: str) -> list[Claim]:
+        """Return the claims of an entity and of the people who speak for it, oldest first."""
+        claims = self.by_claimant.get(entity_id, []) + self.by_source.get(entity_id, [])
+        articles = self.dossier.articles
+        return sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, articles[c.article].published.start, c.id))
+
+    def statements_of(self, entity_id: str) -> list[tuple[Dating, Quote | Claim]]:
+        """Return an entity's quotes (dated by their article) and claims (by their as-of date), oldest first."""
+        published = self.dossier.articles
+        items: list[tuple[Dating, Quote | Claim]] = [
+            (published[q.article].published, q) for q in self.quotes_by(entity_id)
+        ]
+        items += [(c.as_of, c) for c in self.statements_by(entity_id)]
+        return sorted(items, key=lambda item: (item[0].start, item[0].end, item[1].article, item[1].id))
+
+    def speakers_on(self, topic_id: str) -> list[tuple[str, int]]:
+        """Return (person id, number of quotes) of everyone quoted on a topic, by id."""
+        counts: dict[str, int] = {}
+        for quote in self.by_quote_topic.get(topic_id, []):
+            counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+        return sorted(counts.items())
+
+    def shifts_of(self, entity_id: str) -> list[Comparison]:
+        """Return where one source's successive claims on a topic differ: contradictions and changes."""
+        return source_shifts(self.dossier, self.statements_by(entity_id))
+
+    def claims_about_place(self, place_id: str) -> list[Claim]:
+        """Return claims whose category or scope stands for the place."""
+        return self.by_place.get(place_id, [])
+
+    def articles_by_date(self) -> list[Article]:
+        """Return the articles, newest first."""
+        return sorted(self.dossier.articles.values(), key=lambda a: (a.published.start, a.id), reverse=True)
+
+    def timeline(self) -> list[tuple[Dating, str, Article | Claim | Event]]:
+        """Return (dating, kind, item): key events, publications and separately dated claims, oldest first."""
+        articles = self.dossier.articles.values()
+        events: list[tuple[Dating, str, Article | Claim | Event]] = [(a.published, "article", a) for a in articles]
+        events += [(c.as_of, "claim", c) for a in articles for c in a.claims if not c.as_of_inherited]
+        events += [(e.date, "event", e) for e in self.dossier.events]
+        return sorted(events, key=lambda e: (e[0].start, e[0].end, e[1], e[2].id))
+
+
+def places_of(topic: Topic, claim: Claim) -> set[str]:
+    """Return the places a claim's scope or category stands for."""
+    labels = [topic.scopes.get(claim.scope), topic.categories.get(claim.category or "")]
+    return {label.place for label in labels if label is not None and label.place}
+
+
+def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:
+    """Locate passages and mentions in every article, then compare the claims of each topic."""
+    problems: list[Problem] = []
+    mentions: list[Mention] = []
+    results = fork_map(analyse_article, dossier, list(dossier.articles))
+    for article, (quote_spans, claim_spans, found, article_problems) in zip(
+        dossier.articles.values(), results, strict=True
+    ):
+        for quote, spans in zip(article.quotes, quote_spans, strict=True):
+            quote.spans = spans
+        for claim, spans in zip(article.claims, claim_spans, strict=True):
+            claim.spans = spans
+        for entity_id, paragraph, start, end, sentence in found:
+            mentions.append(Mention(dossier.entity(entity_id), article.id, paragraph, start, end, sentence))
+        problems += article_problems
+    by_topic: dict[str, list[Claim]] = {topic_id: [] for topic_id in dossier.topics}
+    for article in dossier.articles.values():
+        for claim in article.claims:
+            by_topic[claim.topic].append(claim)
+    topics = {topic_id: compare_claims(dossier.topics[topic_id], claims) for topic_id, claims in by_topic.items()}
+    provenance = {topic_id: trace_topic(dossier, r.topic, r.claims) for topic_id, r in topics.items()}
+    locate_events(dossier, problems)
+    return Analysis(dossier, mentions, topics, provenance), problems
+
+
+def locate_events(dossier: Dossier, problems: list[Problem]) -> None:
+    """Set the span of every event's excerpt in its article, reporting those not in the text."""
+    for event in dossier.events:
+        article = dossier.articles[event.article]
+        texts = [p.text for p in article.paragraphs]
+        folded = [normalise(t) for t in texts]
+        candidates = locate_parts([event.excerpt], folded)
+        if candidates:
+            event.spans = candidates[0]
+        else:
+            where = ("events", event.index, "excerpt")
+            problems.append(
+                not_found_problem(article, where, "event excerpt", [event.excerpt], texts, folded, event.meta)
+            )
+
+
+ArticleAnalysis = tuple[
+    list[list[Span]], list[list[Span]], list[tuple[str, int, int, int, str]], list[Problem]
+]  # spans of the quotes and claims, mentions as (entity id, paragraph, start, end, sentence), problems
+
+
+def analyse_article(dossier: Dossier, article_id: str) -> ArticleAnalysis:
+    """Locate one article's passages and mentions (articles are independent: fork_map may run this in workers)."""
+    article = dossier.articles[article_id]
+    problems: list[Problem] = []
+    locate_passages(article, problems)
+    check_values_in_excerpts(article, problems)
+    found = locate_mentions(article, dossier, problems)
+    return (
+        [quote.spans for quote in article.quotes],
+        [claim.spans for claim in article.claims],
+        [(m.entity.id, m.paragraph, m.start, m.end, m.sentence) for m in found],
+        problems,
+    )
+
+
+def locate_passages(article: Article, problems: list[Problem]) -> None:
+    """Set the span of every quote part and claim excerpt, reporting those not in the text."""
+    texts = [p.text for p in article.paragraphs]
+    folded = [normalise(t) for t in texts]
+    passages: list[tuple[Quote | Claim, tuple[object, ...], str, list[str]]] = [
+        (quote, ("quotes", i, "text"), "quote", quote.parts) for i, quote in enumerate(article.quotes)
+    ]
+    passages += [
+        (claim, ("claims", i, "excerpt"), "claim excerpt", [claim.excerpt]) for i, claim in enumerate(article.claims)
+    ]
+    for item, where, what, parts in passages:
+        candidates = locate_parts(parts, folded)
+        if not candidates:
+            problems.append(not_found_problem(article, where, what, parts, texts, folded))
+            continue
+        item.spans = candidates[0]
+        if len(candidates) > 1:
+            numbers = ", ".join(str(c[0].paragraph) for c in candidates)
+            message = f"{what} occurs {len(candidates)} times (paragraphs {numbers}); the first is highlighted"
+            problems.append(article.meta.problem(where, message, warning=True))
+
+
+def locate_parts(parts: list[str], folded: list[Normalised]) -> list[list[Span]]:
+    """Return every placement of all parts, in order, within one paragraph.
+
+    Each later part is looked for once per paragraph (`Occurrences`), not once per place of the first.
+    """
+    candidates = []
+    for number, paragraph in enumerate(folded, start=1):
+        later = [Occurrences(part, paragraph) for part in parts[1:]]
+        for first in find_all(parts[0], paragraph):
+            spans = [Span(number, *first)]
+            for part in later:
+                following = part.first_from(spans[-1].end)
+                if following is None:
+                    break
+                spans.append(Span(number, *following))
+            else:
+                candidates.append(spans)
+    return candidates
+
+
+def not_found_problem(
+    article: Article,
+    where: tuple[object, ...],
+    what: str,
+    parts: list[str],
+    texts: list[str],
+    folded: list[Normalised],
+    doc: Document | None = None,
+) -> Problem:
+    """Explain a passage that is not in the text, naming the closest passage (reported in `doc`, else the YAML)."""
+    txt = article.text_path.rsplit("/", 1)[-1]
+    doc = doc or article.meta
+    missing = next((i for i, p in enumerate(parts) if not any(find_all(p, f) for f in folded)), None)
+    if missing is None:
+        return doc.problem(where, f"{what} parts are not all in one paragraph of {txt}, in order")
+    if len(parts) > 1:
+        where = (*where, missing)
+    if find_all(parts[missing], normalise(" ".join(texts))):
+        return doc.problem(where, f"{what} spans more than one paragraph of {txt}; it must lie within one")
+    index, passage, score = closest(parts[missing], texts)
+    message = f'{what} not found in {txt}; closest passage (paragraph {index + 1}, {score:.0f}% similar): "{passage}"'
+    return doc.problem(where, message)
+
+
+def check_values_in_excerpts(article: Article, problems: list[Problem]) -> None:
+    """Warn when a claim's number does not stand in its excerpt (a typo, or 3.000 read as 3)."""
+    for index, claim in enumerate(article.claims):
+        if claim.value is None:
+            continue
+        forms = {format_number(claim.value), format_plain(claim.value)}
+        if not any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", claim.excerpt) for form in forms):
+            shown = " or ".join(f"'{f}'" for f in sorted(forms))
+            message = f"value {format_number(claim.value)} does not appear in the excerpt (looked for {shown})"
+            problems.append(article.meta.problem(("claims", index, "value"), message, warning=True))
+
+
+def locate_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -> list[Mention]:
+    """Find the article's listed entities in its text, reporting those never found."""
+    listed = [dossier.entity(i) for kind in ENTITY_KINDS for i in article.mentions[kind]]
+    found = find_mentions(listed, article.paragraphs, article.id)
+    seen = {m.entity.id for m in found}
+    for kind in ENTITY_KINDS:
+        for index, entity_id in enumerate(article.mentions[kind]):
+            if entity_id not in seen:
+                shown = ", ".join(f"'{n}'" for n in dossier.entity(entity_id).names)
+                message = (
+                    f"'{entity_id}' is listed as mentioned, but none of its names ({shown}) is in the text "
+                    "(other than inside a longer name); add the spelling the text uses as an alias"
+                )
+                problems.append(article.meta.problem(("mentions", kind, index), message))
+    return found
+
+
+def compare_claims(topic: Topic, claims: list[Claim]) -> TopicAnalysis:
+    """Count every pair of a topic's claims by kind and list the first PAIR_LIMIT pairs of each kind.
+
+    Pairs are never all built: pairs across scopes and modalities are counted from group sizes,
+    pairs of equal values from the sizes of their groups, and only pairs within one scope and
+    modality whose periods overlap are looked at one by one (a sweep over the claims in time
+    order). The result equals classifying every pair with `classify` (tested against it).
+    """
+    claims = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.article, c.id))
+    pairs = PairIndex(claims)
+    counts = {kind: 0 for kind in KINDS}
+    counts["scope"] = pairs.cross_group_count()
+    counts["agreement"] = pairs.equal_value_count()
+    counts["change"] = pairs.separate_count()
+    overlapping: dict[str, list[tuple[int, int]]] = {"agreement": [], "contradiction": []}
+    source_pairs = set()
+    for i, j in pairs.overlapping_different_values():
+        kind = "agreement" if are_compatible(topic, claims[i], claims[j]) else "contradiction"
+        counts[kind] += 1
+        overlapping[kind].append((i, j))
+        if kind == "contradiction" and claims[i].source != claims[j].source:
+            source_pairs.add(tuple(sorted((claims[i].source, claims[j].source))))
+    first = {
+        "contradiction": sorted(overlapping["contradiction"])[:PAIR_LIMIT],
+        "change": pairs.first_separate(PAIR_LIMIT),
+        "scope": pairs.first_cross_group(PAIR_LIMIT),
+        "agreement": sorted(pairs.first_equal_value(PAIR_LIMIT) + overlapping["agreement"])[:PAIR_LIMIT],
+    }
+    listed = {kind: [classify(topic, claims[i], claims[j]) for i, j in first[kind]] for kind in KINDS}
+    return TopicAnalysis(topic, claims, counts, listed, len(source_pairs))
+
+
+def source_shifts(dossier: Dossier, claims: list[Claim]) -> list[Comparison]:
+    """Compare each claim of one source with its predecessor on the same topic, scope and modality.
+
+    Only successive claims are compared, so the list reads as a history and stays linear in size.
+    """
+    previous: dict[tuple[str, str, str], Claim] = {}
+    found = []
+    for claim in claims:  # oldest first
+        key = (claim.topic, claim.scope, MODALITIES.get(claim.qualifier or "", "Feststellung"))
+        if key in previous:
+            comparison = classify(dossier.topics[claim.topic], previous[key], claim)
+            if comparison.kind in ("contradiction", "change"):
+                found.append(comparison)
+        previous[key] = claim
+    return found
+
+
+def pair_count(size: int) -> int:
+    return size * (size - 1) // 2
+
+
+class PairIndex:
+    """Claims in time order, grouped the ways `classify` distinguishes them, to count and find pairs.
+
+    A pair (i, j), i < j, is excluded if both are one statement (`is_same_statement`); otherwise it
+    agrees if both values are equal (`value_key`); otherwise it is a difference of scope if the
+    claims' groups (scope and modality) differ; otherwise a change if their periods do not overlap,
+    and an agreement or a contradiction if they do.
+    """
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.group = [(c.scope, MODALITIES.get(c.qualifier or "", "Feststellung")) for c in claims]
+        self.key = [value_key(c) for c in claims]
+        self.statement = [(c.article, c.claimant, self.key[i]) for i, c in enumerate(claims)]
+        self.groups: dict[tuple[str, str], list[int]] = {}
+        self.values: dict[tuple[object, ...], list[int]] = {}
+        for index in range(len(claims)):
+            self.groups.setdefault(self.group[index], []).append(index)
+            self.values.setdefault(self.key[index], []).append(index)
+        # next_other_group[p]: the first index q >= p whose group differs from that of p (or n).
+        self.next_other_group = runs(self.group)
+
+    def cross_group_count(self) -> int:
+        """Pairs of claims in different groups: different scopes or modalities."""
+        return pair_count(len(self.claims)) - sum(pair_count(len(g)) for g in self.groups.values())
+
+    def equal_value_count(self) -> int:
+        """Pairs with equal values that are not one statement."""
+        statements: dict[tuple[object, ...], int] = {}
+        for statement in self.statement:
+            statements[statement] = statements.get(statement, 0) + 1
+        same = sum(pair_count(k) for k in statements.values())
+        return sum(pair_count(len(v)) for v in self.values.values()) - same
+
+    def separate_count(self) -> int:
+        """Pairs in one group with different values whose periods do not overlap."""
+        total = sum(separate_pairs([self.claims[i] for i in g]) for g in self.groups.values())
+        return total - sum(separate_pairs([self.claims[i] for i in v]) for v in self.values.values())
+
+    def overlapping_different_values(self) -> Iterator[tuple[int, int]]:
+        """Yield the pairs in one group with different values whose periods overlap (a sweep in time)."""
+        for members in self.groups.values():
+            active: list[int] = []
+            for j in members:  # in time order: a claim overlaps an earlier one iff it starts before that ends
+                start = self.claims[j].as_of.start
+                active = [i for i in active if self.claims[i].as_of.end >= start]
+                for i in active:
+                    if self.key[i] != self.key[j]:
+                        yield i, j
+                active.append(j)
+
+    def first_cross_group(self, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` pairs of claims in different groups, in pair order."""
+        found: list[tuple[int, int]] = []
+        n = len(self.claims)
+        for i in range(n):
+            j = i + 1
+            while j < n and len(found) < limit:
+                if self.group[j] == self.group[i]:
+                    j = self.next_other_group[j]
+                    continue
+                found.append((i, j))
+                j += 1
+            if len(found) >= limit:
+                break
+        return found
+
+    def first_equal_value(self, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` pairs with equal values that are not one statement, in pair order."""
+        found: list[tuple[int, int]] = []
+        for i in range(len(self.claims)):
+            members = self.values[self.key[i]]
+            for j in members[bisect_right(members, i) :]:
+                if self.statement[j] != self.statement[i]:
+                    found.append((i, j))
+                    if len(found) >= limit:
+                        return found
+        return found
+
+    def first_separate(self, limit: int) -> list[tuple[int, int]]:
+        """The first `limit` pairs in one group with different values and separate periods, in pair order."""
+        found: list[tuple[int, int]] = []
+        starts = {g: [self.claims[i].as_of.start for i in members] for g, members in self.groups.items()}
+        skip = {g: runs([self.key[i] for i in members]) for g, members in self.groups.items()}
+        for i in range(len(self.claims)):
+            group = self.group[i]
+            members, after = self.groups[group], skip[group]
+            position = bisect_right(starts[group], self.claims[i].as_of.end)
+            while position < len(members) and len(found) < limit:
+                if self.key[members[position]] == self.key[i]:
+                    position = after[position]
+                    continue
+                found.append((i, members[position]))
+                position += 1
+            if len(found) >= limit:
+                break
+        return found
+
+
+def runs(items: list[Any]) -> list[int]:
+    """For each position p, the first position q >= p whose item differs from items[p] (or the length)."""
+    following = [len(items)] * len(items)
+    for p in range(len(items) - 2, -1, -1):
+        following[p] = p + 1 if items[p + 1] != items[p] else following[p + 1]
+    return following
+
+
+def separate_pairs(claims: list[Claim]) -> int:
+    """Count the pairs whose periods do not overlap: one ends before the other starts."""
+    ends = sorted(c.as_of.end for c in claims)
+    return sum(bisect_left(ends, c.as_of.start) for c in claims)
+
+
+def is_same_statement(a: Claim, b: Claim) -> bool:
+    """Two claims of one article by one claimant with one value are one statement."""
+    return a.article == b.article and a.claimant == b.claimant and value_key(a) == value_key(b)
+
+
+def value_key(claim: Claim) -> tuple[object, ...]:
+    """Return what a claim asserts, without who, where and when."""
+    return (claim.value, claim.lower, claim.upper, claim.qualifier, claim.category, claim.scope)
+
+
+def read_interval(claim: Claim) -> tuple[float, float]:
+    """Read a numeric claim as the interval of values it allows."""
+    value = claim.value if claim.value is not None else math.nan
+    low, high = value, value
+    if claim.qualifier == "mindestens":
+        high = math.inf
+    elif claim.qualifier == "mehr als":
+        low, high = math.nextafter(value, math.inf), math.inf
+    elif claim.qualifier == "höchstens" or claim.qualifier == "bis zu":
+        low = 0
+    elif claim.qualifier == "etwa":
+        low, high = value * (1 - ABOUT), value * (1 + ABOUT)
+    return (claim.lower if claim.lower is not None else low, claim.upper if claim.upper is not None else high)
+
+
+def are_compatible(topic: Topic, a: Claim, b: Claim) -> bool:
+    """Tell whether two claims can both be true (overlapping ranges, non-exclusive categories)."""
+    if topic.kind == "categorical":
+        return a.category == b.category or not topic.exclusive
+    (a_low, a_high), (b_low, b_high) = read_interval(a), read_interval(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def classify(topic: Topic, a: Claim, b: Claim) -> Comparison:
+    """Classify two claims: same scope and period but incompatible values is a contradiction."""
+    if value_key(a) == value_key(b):
+        return Comparison(a, b, "agreement", "gleicher Wert")
+    if a.scope != b.scope:
+        labels = f"{topic.scopes[a.scope].label} / {topic.scopes[b.scope].label}"
+        return Comparison(a, b, "scope", f"verschiedener Bezug: {labels}")
+    modality_a, modality_b = (MODALITIES.get(c.qualifier or "", "Feststellung") for c in (a, b))
+    if modality_a != modality_b:
+        return Comparison(a, b, "scope", f"{modality_a} gegenüber {modality_b}")
+    if not a.as_of.overlaps(b.as_of):
+        return Comparison(a, b, "change", f"verschiedene Zeitpunkte: {a.as_of.german()} / {b.as_of.german()}")
+    if are_compatible(topic, a, b):
+        reason = "Bereiche überschneiden sich" if topic.kind == "numeric" else "Werte schließen sich nicht aus"
+        return Comparison(a, b, "agreement", reason)
+    vague = "" if a.as_of.precision == b.as_of.precision == "day" else " (Zeitpunkt nur ungenau bekannt)"
+    return Comparison(a, b, "contradiction", f"gleicher Bezug und Zeitraum, unvereinbare Werte{vague}")

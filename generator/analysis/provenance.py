@@ -1,0 +1,252 @@
+"""Provenance: whom each claim comes from, and how many independent sources carry each value.
+
+Articles are not sources. Five articles that repeat one Pentagon briefing carry one source, so
+everything here counts claim sources (`Claim.source`: the claimant, or the organisation a
+spokesperson speaks for). Claims whose text names nobody count together as one source: whether
+they go back to one or to several cannot be told.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.content.model import Claim, Dating, Dossier, Entity, Topic
+from generator.language.numbers import format_number
+
+SOURCE_KIND_LABELS = {
+    "government": "Regierung/Behörde",
+    "military": "Militär",
+    "intelligence": "Nachrichtendienst",
+    "state-media": "Staatsmedium",
+    "media": "unabhängiges Medium",
+    "international": "internationale Organisation",
+    "group": "Gruppe",
+    "individual": "Einzelperson",
+}
+KIND_EXPLANATIONS = {
+    "government": "Regierungen, Ministerien, Staatsoberhäupter und ihre Sprecher.",
+    "military": "Streitkräfte und ihre Sprecher.",
+    "intelligence": "Geheim- und Nachrichtendienste.",
+    "state-media": "Medien, die ein Staat lenkt.",
+    "media": "Medien, die kein Staat lenkt.",
+    "international": "Bündnisse und Organisationen mehrerer Staaten.",
+    "group": "Nichtstaatliche Gruppen.",
+    "individual": "Menschen, die für sich selbst sprechen.",
+}
+STATE_KINDS = {"government", "military", "intelligence", "state-media"}  # bodies that act for a state
+FLAG_LABELS = {
+    "single": "ein einziger Urheber",
+    "parties": "nur Konfliktparteien",
+    "unnamed": "nur Quellen ohne Namen",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Source:
+    """The independent source behind a claim: a registry entry, or nobody named."""
+
+    key: str  # the registry id; "" when the text names nobody
+    entity: Entity | None
+    kind: str | None  # a key of SOURCE_KIND_LABELS, None when not classified
+    party: bool  # a state body or official of a party to the conflict
+
+    @property
+    def kind_label(self) -> str:
+        """Return the German label of the source's kind, saying whether it is unnamed or a party."""
+        if not self.key:
+            return f"{SOURCE_KIND_LABELS[self.kind]}, ohne Namen" if self.kind else "ohne Namen"
+        label = SOURCE_KIND_LABELS.get(self.kind or "", "nicht eingeordnet")
+        return f"{label}, Konfliktpartei" if self.party else label
+
+
+@dataclass
+class ValueSources:
+    """One value of a topic with the articles and independent sources that carry it."""
+
+    label: str
+    claims: list[Claim]
+    articles: list[str]
+    sources: list[Source]  # named ones, distinct, by name
+    unnamed: list[Claim]
+    first: Dating  # when the value first appeared in the dossier: its earliest article's date
+    first_article: str
+
+    @property
+    def scopes(self) -> list[str]:
+        return sorted({c.scope for c in self.claims})
+
+    @property
+    def independent(self) -> int:
+        return count_independent(self.sources, self.unnamed)
+
+
+@dataclass
+class Provenance:
+    """Where the claims of one topic come from."""
+
+    topic: Topic
+    values: list[ValueSources]
+    latest: list[tuple[Source, Claim]]  # each named source's latest claim, by name
+    sources: list[Source]
+    unnamed: list[Claim]
+    articles: int
+    flags: list[str]  # keys of FLAG_LABELS
+
+    @property
+    def independent(self) -> int:
+        return count_independent(self.sources, self.unnamed)
+
+    @property
+    def kinds(self) -> list[tuple[str, int]]:
+        """Return (kind label, number of independent sources) for the kinds present, most first."""
+        counts = Counter(source.kind_label for source in self.sources)
+        if self.unnamed:
+            counts[unnamed_label(self.unnamed)] += 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def count_independent(sources: list[Source], unnamed: list[Claim]) -> int:
+    """Count independent sources: the named ones, and all claims that name nobody as one more."""
+    return len(sources) + (1 if unnamed else 0)
+
+
+def unnamed_label(claims: list[Claim]) -> str:
+    """Describe claims without a named source, with the kinds of source their texts name."""
+    kinds = sorted({SOURCE_KIND_LABELS[c.claimant_kind] for c in claims if c.claimant_kind})
+    return f"ohne Namen ({', '.join(kinds)})" if kinds else "ohne Namen"
+
+
+def describe_source(dossier: Dossier, key: str, claimant_kind: str | None = None) -> Source:
+    """Return the source with this registry id ("" for nobody named), with its kind and party."""
+    if not key:
+        return Source("", None, claimant_kind, False)
+    entity = dossier.entity(key)  # a person who speaks for an organisation is never a source: the organisation is
+    kind = entity.get("kind")
+    party = kind in STATE_KINDS and entity.get("country") in dossier.parties
+    return Source(key, entity, kind, party)
+
+
+def trace_topic(dossier: Dossier, topic: Topic, claims: list[Claim]) -> Provenance:
+    """Trace the sources of one topic's claims, value by value."""
+    known = {key: describe_source(dossier, key) for key in sorted({c.source for c in claims if c.source})}
+    by_name = sorted(known.values(), key=source_order)
+    unnamed = [c for c in claims if not c.source]
+    return Provenance(
+        topic=topic,
+        values=trace_values(dossier, topic, claims, known),
+        latest=latest_statements(dossier, claims, known),
+        sources=by_name,
+        unnamed=unnamed,
+        articles=len({c.article for c in claims}),
+        flags=thin_flags(claims, by_name, unnamed),
+    )
+
+
+ValueKey = tuple[object, ...]  # ("category", hedge, id) or ("number", hedge, value, lower, upper)
+
+
+def trace_values(dossier: Dossier, topic: Topic, claims: list[Claim], known: dict[str, Source]) -> list[ValueSources]:
+    """Group claims by value (with its hedge, scope aside) and count the sources of each."""
+    groups: dict[ValueKey, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(value_group(claim), []).append(claim)
+    values = []
+    for key in sorted(groups, key=lambda k: group_order(topic, k)):
+        members = groups[key]
+        first = min(members, key=lambda c: (published(dossier, c).end, published(dossier, c).start, c.article))
+        values.append(
+            ValueSources(
+                label=value_label(topic, members[0]),
+                claims=members,
+                articles=sorted({c.article for c in members}),
+                sources=sorted({c.source: known[c.source] for c in members if c.source}.values(), key=source_order),
+                unnamed=[c for c in members if not c.source],
+                first=published(dossier, first),
+                first_article=first.article,
+            )
+        )
+    return values
+
+
+def value_group(claim: Claim) -> ValueKey:
+    """Return what a claim is grouped by: its value and its hedge ("etwa" counts as none)."""
+    hedge = "" if claim.qualifier in (None, "etwa") else str(claim.qualifier)
+    if claim.category is not None:
+        return ("category", hedge, claim.category)
+    numbers = (claim.value, claim.lower, claim.upper)
+    return ("number", hedge, *(math.nan if n is None else float(n) for n in numbers))
+
+
+def group_order(topic: Topic, key: ValueKey) -> tuple[object, ...]:
+    """Order categories as the topic lists them and numbers by size, unhedged before hedged."""
+    if key[0] == "category":
+        return (list(topic.categories).index(str(key[2])), key[1])
+    value, lower, upper = (n if isinstance(n, float) and not math.isnan(n) else math.inf for n in key[2:])
+    return (min(value, lower), value, upper, str(key[1]))
+
+
+def value_label(topic: Topic, claim: Claim) -> str:
+    """Return a claim's value with its hedge ("etwa" aside), as a value group is labelled."""
+    hedge = "" if claim.qualifier in (None, "etwa") else f"{claim.qualifier} "
+    return hedge + value_text(topic, claim)
+
+
+def value_text(topic: Topic, claim: Claim) -> str:
+    """Return a claim's value as a reader sees it, without the qualifier."""
+    if claim.category is not None:
+        return topic.categories[claim.category].label
+    text = format_number(claim.value)
+    bounds = [b for b in (claim.lower, claim.upper) if b is not None and b != claim.value]
+    if bounds:
+        low = format_number(claim.lower) if claim.lower is not None else "…"
+        high = format_number(claim.upper) if claim.upper is not None else "…"
+        text += f" ({low}–{high})"
+    return text
+
+
+def published(dossier: Dossier, claim: Claim) -> Dating:
+    return dossier.articles[claim.article].published
+
+
+def latest_statements(dossier: Dossier, claims: list[Claim], known: dict[str, Source]) -> list[tuple[Source, Claim]]:
+    """Return each named source's latest claim per scope, by source name and scope."""
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        if claim.source:
+            groups.setdefault((claim.source, claim.scope), []).append(claim)
+    scopes = list(dossier.topics[claims[0].topic].scopes) if claims else []
+    order = sorted(groups, key=lambda k: (source_order(known[k[0]]), scopes.index(k[1])))
+    return [(known[key[0]], latest_claim(dossier, groups[key])) for key in order]
+
+
+def latest_claim(dossier: Dossier, claims: list[Claim]) -> Claim:
+    """Return the claim whose as-of period starts last; a precise date beats a vague one, a later article wins."""
+    return max(claims, key=lambda c: (c.as_of.start, -c.as_of.end.toordinal(), published(dossier, c).start, c.id))
+
+
+def source_order(source: Source) -> tuple[str, str]:
+    name = source.entity.name if source.entity else ""
+    return (name.casefold(), source.key)
+
+
+def thin_flags(claims: list[Claim], sources: list[Source], unnamed: list[Claim]) -> list[str]:
+    """Say how thin a topic's sourcing is: one named source, only parties to the conflict, only unnamed sources."""
+    if not claims:
+        return []
+    flags = []
+    if len(sources) == 1 and not unnamed:
+        flags.append("single")
+    if sources and not unnamed and all(s.party for s in sources):
+        flags.append("parties")
+    if not sources:
+        flags.append("unnamed")
+    return flags
+
+
+def rank_topics(provenances: list[Provenance]) -> list[Provenance]:
+    """Order topics thinnest first: fewest independent sources, then most warning flags, then title."""
+    with_claims = [p for p in provenances if p.values]
+    ranked = sorted(with_claims, key=lambda p: (p.independent, -len(p.flags), p.topic.title.casefold()))
+    return ranked + sorted((p for p in provenances if not p.values), key=lambda p: p.topic.title.casefold())

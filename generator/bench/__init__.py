@@ -1,0 +1,1 @@
+"""Benchmarks on synthetic dossiers (imported only by `dossier bench`)."""

@@ -1,0 +1,1 @@
+"""Read and validate content/: safe files and YAML, the schema, the model, the reference."""

@@ -1,0 +1,467 @@
+"""Stage 1: read `content/` safely, keeping the line and column of every YAML value."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.content.files import Tree, read_regular, scan
+from generator.content.schema import ID_PATTERN, json_schema
+from generator.content.validate import validate_document
+from generator.parallel import fork_map
+from generator.problems import Problem
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 20  # content files need 6; deeper nesting crashes libyaml or the recursion limit
+MAX_NUMBER_CHARACTERS = 4_000  # int() refuses 4,300 digits; longer ones the schema reports as too large
+# What one line may open at once: indentation, and "- " or "? " indicators (libyaml, which parses
+# block YAML, crashes the process on some ten thousand levels; flow brackets take the pure-Python
+# parser, whose RecursionError is caught).
+LINE_START = re.compile(r"(?:[ \t]*[-?](?=[ \t]))*")
+MAX_INDENT = 10 * MAX_DEPTH
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+REGISTRY_FILES = ("people", "organisations", "places", "topics")
+YAML_TAG = "tag:yaml.org,2002:"
+PLAIN_SCALAR_TAGS = {YAML_TAG + t for t in ("null", "bool", "int", "float", "str", "timestamp")}
+
+ALIAS_MESSAGE = "YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead"
+CONSTRUCTOR = yaml.constructor.SafeConstructor()
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE  # what the pure-Python reader refuses
+# Where libyaml and the pure-Python parser disagree (found by differential fuzzing): see compose().
+LIBYAML_CHARACTERS = re.compile(r"[\t\ufeff\u2028\u2029\x85{}\[\]]")
+COMPLEX_KEY = re.compile(r"^[\s?:-]*\?(\s|$)", re.MULTILINE)
+BLOCK_SCALAR_COMMENT = re.compile(r"[|>][0-9+-]*#")
+TAG = re.compile(r"(^|\s)!", re.MULTILINE)
+
+Where = tuple[Any, ...]
+
+
+@dataclass
+class Document:
+    """A parsed YAML file with the position of each value and key.
+
+    Positions are only needed to report a problem, and recording them for every value of every
+    file would take more memory than the data itself. So the text is kept, and the positions are
+    recorded (by parsing the text once more) when the first problem of the file is reported.
+    """
+
+    path: str
+    data: Any
+    marks: dict[Where, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Where, tuple[int, int]] = field(default_factory=dict)
+    has_alias: bool = False
+    source: str | None = field(default=None, repr=False)  # the text, until positions are recorded
+
+    def record_marks(self) -> None:
+        """Record the position of every value and key (once)."""
+        source, self.source = self.source, None
+        node = compose(source) if source is not None else None
+        if node is not None:
+            to_data(node, (), self, set(), [], record=True)
+
+    def at(self, where: Where, key: bool = False) -> tuple[int, int]:
+        """Return (line, col) of a value (or its key), falling back to the nearest parent."""
+        if self.source is not None:
+            self.record_marks()
+        table = self.key_marks if key else self.marks
+        while where:
+            if where in table:
+                return table[where]
+            if where in self.marks:
+                return self.marks[where]
+            where = where[:-1]
+        return self.marks.get((), (1, 1))
+
+    def problem(self, where: Where, message: str, key: bool = False, warning: bool = False) -> Problem:
+        """Build a problem located at a value of this document."""
+        line, col = self.at(where, key)
+        return Problem(self.path, line, col, message, warning)
+
+
+@dataclass
+class ArticleSource:
+    """An article's text and its curated metadata."""
+
+    id: str
+    meta: Document
+    text: str
+    text_path: str
+
+
+@dataclass
+class Content:
+    """Everything read from `content/`."""
+
+    dossier: Document
+    registries: dict[str, Document]
+    articles: list[ArticleSource]
+    pages: dict[str, str]
+
+
+def load_content(root: Path) -> tuple[Content, list[Problem]]:
+    """Read and schema-check every content file under `root` (the project directory)."""
+    tree = scan(root)
+    problems: list[Problem] = list(tree.problems)
+    content_dir = root / "content"
+    if not tree.is_folder(content_dir) and not tree.is_refused(content_dir):
+        problems.append(Problem("content", 1, 1, "content/ is not a folder"))
+    dossier = load_yaml(tree, content_dir / "dossier.yaml", "dossier", problems)
+    registries = {kind: load_yaml(tree, content_dir / f"{kind}.yaml", kind, problems) for kind in REGISTRY_FILES}
+    articles = load_articles(tree, content_dir / "articles", problems)
+    pages = load_pages(tree, content_dir / "pages", problems)
+    return Content(dossier, registries, articles, pages), sorted(problems)
+
+
+def load_articles(tree: Tree, folder: Path, problems: list[Problem]) -> list[ArticleSource]:
+    """Pair every `<id>.txt` with its `<id>.yaml` and load both."""
+    if not tree.is_folder(folder):
+        if not tree.is_refused(folder):
+            problems.append(Problem(tree.name(folder), 1, 1, "articles directory not found"))
+        return []
+    stems = set()
+    for name in tree.children(folder):
+        path = folder / name
+        if tree.is_file(path) and path.suffix in (".txt", ".yaml"):
+            stems.add(path.stem)
+        elif not tree.is_refused(path):
+            problems.append(Problem(tree.name(path), 1, 1, "unexpected entry: articles are <id>.txt with <id>.yaml"))
+    loaded = fork_map(load_article, (tree, folder), sorted(stems))
+    for _, found in loaded:
+        problems.extend(found)
+    return [article for article, _ in loaded if article is not None]
+
+
+def load_article(place: tuple[Tree, Path], stem: str) -> tuple[ArticleSource | None, list[Problem]]:
+    """Load one article's text and metadata; return it (None if unusable) and the problems found."""
+    tree, folder = place
+    problems: list[Problem] = []
+    txt, meta = folder / f"{stem}.txt", folder / f"{stem}.yaml"
+    if not re.match(ID_PATTERN, stem):
+        message = f"article id '{stem}' is not valid: expected lowercase letters, digits and single hyphens"
+        problems.append(Problem(tree.name(txt if tree.is_file(txt) else meta), 1, 1, message))
+        return None, problems
+    for present, missing, what in ((txt, meta, "text has no metadata"), (meta, txt, "metadata has no text")):
+        if not tree.is_file(missing):
+            if not tree.is_refused(missing):
+                problems.append(
+                    Problem(tree.name(present), 1, 1, f"article {what} file: expected {tree.name(missing)}")
+                )
+            return None, problems
+    text = read_text(tree, txt, problems)
+    doc = load_yaml(tree, meta, "article", problems)
+    if text is not None and not text.strip():
+        problems.append(Problem(tree.name(txt), 1, 1, "article text is empty"))
+    elif text is not None:
+        return ArticleSource(stem, doc, text, tree.name(txt)), problems
+    return None, problems
+
+
+def load_pages(tree: Tree, folder: Path, problems: list[Problem]) -> dict[str, str]:
+    """Read the hand-written Markdown pages copied into the site."""
+    pages: dict[str, str] = {}
+    for name in tree.children(folder) if tree.is_folder(folder) else []:
+        path = folder / name
+        if tree.is_file(path) and name.endswith(".md"):
+            text = read_text(tree, path, problems)
+            if text is not None:
+                pages[name] = text
+    return pages
+
+
+def read_text(tree: Tree, path: Path, problems: list[Problem]) -> str | None:
+    """Read a regular UTF-8 file with `\\n` line endings, normalised to NFC, reporting anything else."""
+    name = tree.name(path)
+    try:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except OSError as exc:
+        reason = f"{exc.strerror}" if exc.errno == 0 else f"cannot read file: {exc.strerror}"
+        problems.append(Problem(name, 1, 1, reason))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(Problem(name, 1, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = position_of(raw[: exc.start].decode("utf-8", errors="replace"))
+        problems.append(
+            Problem(name, line, col, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+        )
+        return None
+    if "\r" in text:
+        line, col = position_of(text[: text.index("\r")])
+        problems.append(Problem(name, line, col, "carriage return found; use \\n line endings"))
+        return None
+    if control := CONTROL.search(text):
+        line, col = position_of(text[: control.start()])
+        problems.append(Problem(name, line, col, f"control character U+{ord(control.group()):04X} found"))
+        return None
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def position_of(prefix: str) -> tuple[int, int]:
+    """Return 1-based (line, col) of the character following `prefix`."""
+    lines = prefix.split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+def load_yaml(tree: Tree, path: Path, kind: str, problems: list[Problem]) -> Document:
+    """Parse one YAML file safely and check it against its schema."""
+    doc = Document(tree.name(path), None)
+    if not tree.is_file(path):
+        if not tree.is_refused(path):
+            problems.append(Problem(doc.path, 1, 1, "file not found"))
+        return doc
+    text = read_text(tree, path, problems)
+    if text is None:
+        return doc
+    if (deep := too_deep(text)) is not None:
+        problems.append(Problem(doc.path, deep, 1, f"invalid YAML: nested deeper than {MAX_DEPTH} levels"))
+        return doc
+    try:
+        node = compose(text)
+    except RecursionError:
+        problems.append(Problem(doc.path, 1, 1, f"invalid YAML: nested deeper than {MAX_DEPTH} levels"))
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        problems.append(Problem(doc.path, line, col, f"invalid YAML: {what}"))
+        return doc
+    except yaml.reader.ReaderError as exc:
+        line, col = position_of(text[: exc.position])
+        problems.append(Problem(doc.path, line, col, f"invalid YAML: unprintable character U+{exc.character:04X}"))
+        return doc
+    if node is None:
+        problems.append(Problem(doc.path, 1, 1, "file is empty"))
+        return doc
+    before = len(problems)
+    doc.source = text
+    doc.data = to_data(node, (), doc, set(), problems)
+    if len(problems) == before and not schema_allows(kind, doc.data):
+        problems.extend(validate_document(doc, kind))
+    return doc
+
+
+def too_deep(text: str) -> int | None:
+    """Return the first line (1-based) that opens more levels than the parsers can take, or None."""
+    for number, line in enumerate(text.split("\n"), 1):
+        start = LINE_START.match(line)
+        indicators = start.group().count("-") + start.group().count("?") if start else 0
+        if indicators > MAX_DEPTH or len(line) - len(line.lstrip(" ")) > MAX_INDENT:
+            return number
+    return None
+
+
+def compose(text: str) -> Node | None:
+    """Parse YAML into a node tree with the safe loader (no tags are constructed here).
+
+    libyaml (PyYAML's C parser) composes the same nodes about ten times faster. It is used for
+    text the pure-Python reader accepts; whenever it fails, the pure-Python parser runs again so
+    that every error is reported exactly as before.
+    """
+    if FAST_LOADER is not None and not NON_PRINTABLE.search(text) and not libyaml_may_differ(text):
+        try:
+            return compose_with(FAST_LOADER, text)
+        except yaml.YAMLError:
+            pass
+    return compose_with(yaml.SafeLoader, text)
+
+
+def libyaml_may_differ(text: str) -> bool:
+    """Tell whether a text holds anything on which libyaml and the pure-Python parser disagree.
+
+    Found by differential fuzzing (nodes, tags and positions compared on mutated content files):
+    tabs, byte-order marks and Unicode line breaks, flow collections, "?" complex keys, a "#"
+    right after a block scalar indicator, tags and document markers. None of them is needed in
+    curated content; files with any of them take the pure-Python path. Each regex runs only if a
+    plain substring it needs occurs (a fast test).
+    """
+    return bool(
+        LIBYAML_CHARACTERS.search(text)
+        or ("?" in text and COMPLEX_KEY.search(text))
+        or ("#" in text and BLOCK_SCALAR_COMMENT.search(text))
+        or ("!" in text and TAG.search(text))
+        or text.startswith(("---", "..."))
+        or "\n---" in text
+        or "\n..." in text
+    )
+
+
+def compose_with(loader_class: Any, text: str) -> Node | None:
+    loader = loader_class(text)
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+def to_data(
+    node: Node, where: Where, doc: Document, seen: set[int], problems: list[Problem], record: bool = False
+) -> Any:
+    """Convert a YAML node tree to plain data, refusing unsafe constructs (and recording positions if asked)."""
+    if record:
+        doc.marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(where) > MAX_DEPTH:
+        if not record:
+            problems.append(doc.problem(where[:MAX_DEPTH], f"values nested deeper than {MAX_DEPTH} levels"))
+        return None
+    if id(node) in seen:
+        if not doc.has_alias:  # one report per file: an alias bomb reuses values thousands of times
+            doc.has_alias = True
+            problems.append(doc.problem(where, ALIAS_MESSAGE))
+        return None
+    seen.add(id(node))
+    if isinstance(node, MappingNode) and node.tag == YAML_TAG + "map":
+        return mapping_to_data(node, where, doc, seen, problems, record)
+    if isinstance(node, SequenceNode) and node.tag == YAML_TAG + "seq":
+        return [to_data(item, (*where, i), doc, seen, problems, record) for i, item in enumerate(node.value)]
+    if isinstance(node, ScalarNode) and node.tag in PLAIN_SCALAR_TAGS:
+        return scalar_to_data(node, where, doc, problems)
+    problems.append(doc.problem(where, f"unsupported YAML tag '{node.tag}'; only plain values are allowed"))
+    return None
+
+
+def mapping_to_data(
+    node: MappingNode, where: Where, doc: Document, seen: set[int], problems: list[Problem], record: bool
+) -> dict[str, Any]:
+    """Convert a mapping node, reporting duplicate and non-text keys."""
+    out: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if key_node.tag == YAML_TAG + "merge":
+            problems.append(Problem(doc.path, *key_at, "merge keys (<<) are not allowed; write the keys out"))
+            continue
+        if not isinstance(key_node, ScalarNode) or key_node.tag != YAML_TAG + "str":
+            problems.append(Problem(doc.path, *key_at, f"keys must be plain texts, found '{key_node.tag}'"))
+            continue
+        key = key_node.value
+        if key in out:
+            problems.append(Problem(doc.path, *key_at, f"duplicate key '{key}' (first at line {first_line[key]})"))
+            continue
+        first_line[key] = key_at[0]
+        if record:
+            doc.key_marks[(*where, key)] = key_at
+        out[key] = to_data(value_node, (*where, key), doc, seen, problems, record)
+    return out
+
+
+def scalar_to_data(node: ScalarNode, where: Where, doc: Document, problems: list[Problem]) -> Any:
+    """Convert a scalar; dates stay texts so that precision and validity are checked later."""
+    if node.tag in (YAML_TAG + "str", YAML_TAG + "timestamp"):
+        return node.value
+    if len(node.value) > MAX_NUMBER_CHARACTERS:
+        problems.append(doc.problem(where, f"expected a number, found a number of {len(node.value):,} characters"))
+        return None
+    value = CONSTRUCTOR.construct_object(node)
+    if isinstance(value, float) and not math.isfinite(value):
+        problems.append(doc.problem(where, f"expected a finite number, found '{node.value}'"))
+        return None
+    return value
+
+
+def schema_allows(kind: str, data: Any) -> bool:
+    """Tell quickly whether the schema certainly accepts `data`; False sends it to the full validator.
+
+    jsonschema (which explains every error) takes milliseconds per file; this check, compiled
+    once per kind from the same JSON Schema, takes microseconds. It only answers "valid" when
+    jsonschema would (tested against it), and says "ask jsonschema" for anything it is unsure of.
+    """
+    check = compiled_schema(kind)
+    return check is not None and check(data)
+
+
+Check = Callable[[Any], bool]
+IGNORED_KEYWORDS = {"$schema", "$id", "$defs", "title", "description"}
+TYPES: dict[str, Check] = {
+    "array": lambda x: isinstance(x, list),
+    "boolean": lambda x: isinstance(x, bool),
+    "integer": lambda x: isinstance(x, int) and not isinstance(x, bool),
+    "null": lambda x: x is None,
+    "number": lambda x: isinstance(x, int | float) and not isinstance(x, bool),
+    "object": lambda x: isinstance(x, dict),
+    "string": lambda x: isinstance(x, str),
+}
+
+
+class UnsupportedSchema(Exception):
+    """Raised for a JSON Schema keyword the fast check does not implement; jsonschema decides alone."""
+
+
+@cache
+def compiled_schema(kind: str) -> Check | None:
+    schema = json_schema(kind)
+    try:
+        return compile_schema(schema, schema.get("$defs", {}))
+    except UnsupportedSchema:
+        return None
+
+
+def compile_schema(schema: dict[str, Any], defs: dict[str, Any]) -> Check:
+    """Compile the subset of JSON Schema (2020-12) that the content schemas use into one predicate."""
+    checks = [compile_keyword(key, value, schema, defs) for key, value in schema.items() if key not in IGNORED_KEYWORDS]
+    return lambda x: all(check(x) for check in checks)
+
+
+def compile_keyword(key: str, value: Any, schema: dict[str, Any], defs: dict[str, Any]) -> Check:
+    """Compile one keyword; keywords apply only to instances of their type, as in JSON Schema."""
+    if key == "type":
+        kinds = [TYPES[t] for t in ([value] if isinstance(value, str) else value)]
+        return lambda x: any(is_kind(x) for is_kind in kinds)
+    if key == "enum" and all(isinstance(v, str) for v in value):
+        allowed = set(value)
+        return lambda x: isinstance(x, str) and x in allowed  # a non-text is left to jsonschema
+    if key in ("minLength", "maxLength"):
+        low, high = (value, math.inf) if key == "minLength" else (0, value)
+        return lambda x: not isinstance(x, str) or low <= len(x) <= high
+    if key == "pattern":
+        pattern = re.compile(value)
+        return lambda x: not isinstance(x, str) or pattern.search(x) is not None
+    if key in ("minimum", "maximum"):
+        sign = 1 if key == "minimum" else -1
+        return lambda x: not TYPES["number"](x) or sign * x >= sign * value
+    if key == "minItems":
+        return lambda x: not isinstance(x, list) or len(x) >= value
+    if key == "uniqueItems" and value is True:
+        return lambda x: not isinstance(x, list) or (all(isinstance(i, str) for i in x) and len(set(x)) == len(x))
+    if key == "items" and isinstance(value, dict):
+        item = compile_schema(value, defs)
+        return lambda x: not isinstance(x, list) or all(item(i) for i in x)
+    if key == "properties":
+        fields = {name: compile_schema(sub, defs) for name, sub in value.items()}
+        return lambda x: not isinstance(x, dict) or all(fields[k](v) for k, v in x.items() if k in fields)
+    if key == "required":
+        return lambda x: not isinstance(x, dict) or all(k in x for k in value)
+    if key == "additionalProperties" and value is False:
+        known = set(schema.get("properties", {}))
+        return lambda x: not isinstance(x, dict) or all(k in known for k in x)
+    if key == "anyOf":
+        options = [compile_schema(sub, defs) for sub in value]
+        return lambda x: any(option(x) for option in options)
+    if key == "not":
+        negated = compile_schema(value, defs)
+        return lambda x: not negated(x)
+    if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/") and value[8:] in defs:
+        return compile_schema(defs[value[8:]], defs)
+    raise UnsupportedSchema(key)
+
+
+def rel(root: Path, path: Path) -> str:
+    """Return `path` relative to the project root, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,1 @@
+"""The German language for the text heuristics: words, inflection, sentences, numbers, dates, linear search."""

@@ -1,0 +1,94 @@
+"""The record of what `dossier generate` last wrote into dossier/, from which inputs (incremental builds)."""
+
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from generator.content.files import read_regular, scan
+from generator.content.load import MAX_FILE_BYTES
+from generator.problems import Problem
+from generator.site.write import CACHE, MARKER, marker_text, write_file
+
+
+def input_fingerprint(root: Path) -> str | None:
+    """Digest every file under content/, the generator's own files and the libraries that shape its output.
+
+    None when content/ holds anything but regular files and folders (check then reports it) or a
+    file cannot be read: such inputs are never taken as unchanged.
+    """
+    tree = scan(root)
+    if tree.problems:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    libraries = "|".join(version(name) for name in ("jinja2", "markupsafe", "pyyaml"))
+    digest.update(f"{sys.version}|{libraries}".encode())
+    package = Path(__file__).parent.parent  # the generator package, all of it
+    sources = [f for f in files_below(package) if f.endswith((".py", ".j2", ".css"))]
+    try:
+        for name in sorted(tree.files):
+            update(digest, name, read_regular(root / name, MAX_FILE_BYTES))
+        for name in sources:
+            update(digest, f"generator/{name}", (package / name).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def update(digest: Any, name: str, data: bytes) -> None:
+    """Add one named file to a digest, unambiguously."""
+    digest.update(f"\0{name}\0{len(data)}\0".encode())
+    digest.update(data)
+
+
+def files_below(folder: Path) -> list[str]:
+    """Return the path of every file below `folder`, relative to it, sorted (os.walk: faster than pathlib)."""
+    found = []
+    for directory, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        prefix = os.path.relpath(directory, folder).replace(os.sep, "/")
+        found += [name if prefix == "." else f"{prefix}/{name}" for name in files]
+    return sorted(found)
+
+
+def page_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def generated_files(out_dir: Path) -> Iterator[str]:
+    """Yield the dossier-relative path of every file in `out_dir` except the manifest."""
+    return (name for name in files_below(out_dir) if name != CACHE)
+
+
+def write_manifest(out_dir: Path, inputs: str, warnings: list[Problem], pages: dict[str, bytes]) -> None:
+    """Record what was just written; deterministic, so that equal inputs give an equal dossier/."""
+    files = {name: page_digest(data) for name, data in pages.items()}
+    files[MARKER] = page_digest(marker_text(set(pages)).encode("utf-8"))
+    manifest = {
+        "inputs": inputs,
+        "warnings": [[p.path, p.line, p.col, p.message] for p in warnings],
+        "files": dict(sorted(files.items())),
+    }
+    write_file(out_dir / CACHE, (json.dumps(manifest, ensure_ascii=False, indent=0) + "\n").encode("utf-8"))
+
+
+def unchanged_since(out_dir: Path, inputs: str) -> list[Problem] | None:
+    """Return the recorded warnings if the inputs and every file of `out_dir` are as recorded, else None."""
+    try:
+        manifest = json.loads((out_dir / CACHE).read_text(encoding="utf-8"))
+        if manifest["inputs"] != inputs or set(generated_files(out_dir)) != set(manifest["files"]):
+            return None
+        for name, expected in manifest["files"].items():
+            with open(os.path.join(out_dir, name), "rb") as file:
+                if page_digest(file.read()) != expected:
+                    return None
+        return [Problem(path, line, col, message, True) for path, line, col, message in manifest["warnings"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,501 @@
+"""Stage 4: render every page of the dossier to Markdown through the Jinja templates."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.analysis.compare import Analysis, TopicAnalysis
+from generator.site.charts import Mark, render_timeline, render_topic_chart
+from generator.site.export import render_exports
+from generator.site.feeds import render_feeds
+from generator.site.jsonld import Href, article_jsonld, topic_jsonld
+from generator.parallel import fork_map
+from generator.language.numbers import format_number
+from generator.site.escape import encode_url, inline_escape, md_escape
+from generator.site.matrix import who_said_what
+from generator.analysis.mentions import Mention
+from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quote
+from generator.site.paths import SECTIONS, page_path, url_from
+from generator.content.reference import render_reference, render_schemas
+from generator.analysis.provenance import FLAG_LABELS, KIND_EXPLANATIONS, SOURCE_KIND_LABELS, describe_source, rank_topics, unnamed_label
+from generator.analysis.provenance import value_text as topic_value_text
+
+TEMPLATES = Path(__file__).parent / "templates"
+TITLE_UNSAFE = re.compile(r"[^\w\s.,;'’/–-]")  # tooltips keep words and plain punctuation only
+SECTION_INDEXES = {f"{folder}/index.md" for folder in SECTIONS.values()}
+UNSEARCHED = SECTION_INDEXES | {"zeitleiste.md"}  # pages that only repeat what item pages say
+KIND_LABELS = {
+    "contradiction": "Widerspruch",
+    "change": "Wandel über die Zeit",
+    "scope": "Unterschiedlicher Bezug",
+    "agreement": "Übereinstimmung",
+}
+KIND_TITLES = {"people": "Personen", "organisations": "Organisationen", "places": "Orte"}
+ENTITY_KIND_LABELS = {
+    "government": "Regierung/Behörde",
+    "military": "Militär",
+    "intelligence": "Nachrichtendienst",
+    "state-media": "Staatsmedium",
+    "media": "Medium",
+    "international": "Internationale Organisation",
+    "group": "Gruppe",
+    "country": "Staat",
+    "region": "Region",
+    "city": "Stadt",
+    "site": "Ort",
+}
+LANGUAGES = {
+    "de": "Deutsch",
+    "en": "Englisch",
+    "fr": "Französisch",
+    "ru": "Russisch",
+    "uk": "Ukrainisch",
+    "ko": "Koreanisch",
+}
+PRECISION = {"day": "tagesgenau", "month": "monatsgenau", "year": "jahresgenau"}
+BASIS = {"stated": "im Text angegeben", "inferred": "erschlossen"}
+
+
+def front_matter(title: str, searchable: bool = True) -> str:
+    """Return YAML front matter: the page title, HTML-escaped, and no navigation sidebar.
+
+    MkDocs and Material put the page title into <title> and the header without escaping it (and
+    `striptags` even unescapes a title taken from the H1), so the title is given here, escaped.
+    The navigation is in the header tabs; the sidebar would only narrow the wide tables.
+    Pages that only list what other pages say (section indexes, the timeline) are left out of
+    the search index, as are the long tables and lists of item pages (`data-search-exclude` on
+    their headings): the index would otherwise hold every passage several times over.
+    """
+    title_line = f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n"
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\n{title_line}hide:\n  - navigation\n{search}---\n\n"
+
+
+def url_maker(page: str) -> Href:
+    """Return a (kind, id, anchor) → URL function for links in raw HTML and JSON-LD on a page."""
+    return lambda kind, item_id, anchor: url_from(page, page_path(kind, item_id), anchor)
+
+
+@lru_cache(maxsize=1 << 17)
+def relative_path(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few thousand targets from a few folders."""
+    return posixpath.relpath(target, start)
+
+
+@lru_cache(maxsize=1 << 16)
+def link_markup(folder: str, target: str, anchor: str | None, text: str, is_markup: bool, title: str = "") -> Markup:
+    """Return a link from a page in `folder`, remembered: many pages of a folder link to the same target.
+
+    A title becomes the link's tooltip, reduced to words and plain punctuation: nothing in it can
+    end the title or look like markup, even if content markup got past validation.
+    """
+    shown = Markup(text) if is_markup else md_escape(text)
+    tooltip = f' "{TITLE_UNSAFE.sub("", " ".join(title.split()))}"' if title else ""
+    return Markup(f"[{shown}]({relative_path(target, folder)}{'#' + anchor if anchor else ''}{tooltip})")
+
+
+@dataclass
+class PageContext:
+    """Link helpers for one page; records every page it links to (for backlinks)."""
+
+    path: str
+    dossier: Dossier
+    links: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.folder = posixpath.dirname(self.path) or "."
+
+    def href(self, target: str, anchor: str | None = None) -> str:
+        """Return the relative link from this page to `target`, recording it for backlinks."""
+        if target == self.path:
+            return f"#{anchor}" if anchor else posixpath.basename(target)
+        self.links.add(target)
+        return relative_path(target, self.folder) + (f"#{anchor}" if anchor else "")
+
+    def link(self, target: str, text: object, anchor: str | None = None) -> Markup:
+        """Return a Markdown link with escaped text."""
+        if target == self.path or text is None:
+            return Markup(f"[{md_escape(text)}]({self.href(target, anchor)})")
+        self.links.add(target)
+        return link_markup(self.folder, target, anchor, str(text), isinstance(text, Markup))
+
+    def entity(self, entity_id: str, anchor: str | None = None, text: str | None = None) -> Markup:
+        """Link to an entity's page (named by its name unless `text` is given), its role or kind as tooltip."""
+        entity = self.dossier.entity(entity_id)
+        target = page_path(entity.kind, entity_id)
+        if target == self.path:
+            return self.link(target, text or entity.name, anchor)
+        self.links.add(target)
+        tooltip = entity.get("role") or ENTITY_KIND_LABELS.get(entity.get("kind"), "")
+        return link_markup(self.folder, target, anchor, text or entity.name, False, tooltip)
+
+    def article(self, article_id: str, anchor: str | None = None, text: object = None) -> Markup:
+        """Link to an article's page (or an anchor in it)."""
+        return self.link(page_path("articles", article_id), text or self.dossier.articles[article_id].title, anchor)
+
+    def topic(self, topic_id: str, anchor: str | None = None, text: object = None) -> Markup:
+        """Link to a topic's page (or an anchor in it)."""
+        return self.link(page_path("topics", topic_id), text or self.dossier.topics[topic_id].title, anchor)
+
+    def claimant(self, claim: Claim) -> Markup:
+        """Link the claimant, or say in the text's own words that nobody is named."""
+        if claim.claimant:
+            return self.entity(claim.claimant)
+        if claim.attribution:
+            return Markup(f"nicht benannt („{md_escape(claim.attribution)}“)")
+        return Markup("nicht benannt")
+
+    def origin(self, claim: Claim) -> Markup:
+        """Name a claim's source with its kind: the claimant, whom a spokesperson speaks for, and any report cited."""
+        source = describe_source(self.dossier, claim.source, claim.claimant_kind)
+        text = str(self.claimant(claim))
+        if claim.claimant and claim.source != claim.claimant:
+            text += f" für {self.entity(claim.source)}"
+        if source.kind or source.key:  # an unnamed claim without a kind is already "nicht benannt"
+            label = SOURCE_KIND_LABELS[source.kind] if not source.key and source.kind else source.kind_label
+            text += f" ({md_escape(label)})"
+        if claim.citing:
+            text += f", gestützt auf „{md_escape(claim.citing)}“"
+        return Markup(text)
+
+    def passage(self, item: Claim | Quote, text: object) -> Markup:
+        """Link to the paragraph of the article where a quote or claim stands."""
+        anchor = f"c-{item.id}" if isinstance(item, Claim) else f"q-{item.id}"
+        return self.article(item.article, anchor, text or f"¶ {item.spans[0].paragraph}")
+
+    def excerpt(self, item: Claim | Quote) -> Markup:
+        """Quote a passage and link it to its paragraph."""
+        text = item.excerpt if isinstance(item, Claim) else item.text
+        return Markup(f"„{md_escape(text)}“ ({self.passage(item, None)})")
+
+    def source(self, claim: Claim) -> Markup:
+        """Quote a claim's excerpt and link it to its paragraph, naming the article."""
+        title = self.dossier.articles[claim.article].title
+        link = self.passage(claim, f"{title}, ¶ {claim.spans[0].paragraph}")
+        return Markup(f"„{md_escape(claim.excerpt)}“ – {link}")
+
+
+def value_text(claim: Claim, dossier: Dossier) -> str:
+    """Return a claim's value as a reader sees it, without the qualifier."""
+    return topic_value_text(dossier.topics[claim.topic], claim)
+
+
+def counted(number: int, singular: str, plural: str) -> str:
+    """Write a count with the German singular or plural noun: `1 Angabe`, `3 Angaben`."""
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def dating_text(dating: Dating, inherited: bool = False) -> str:
+    """Format a date for a table cell, saying whether it is inherited or inferred."""
+    text = dating.german()
+    if inherited:
+        return f"{text} (Artikeldatum)"
+    return text + (" (erschlossen)" if dating.basis == "inferred" else "")
+
+
+def make_environment(finalize: Callable[[Any], str] = md_escape) -> Environment:
+    """Return the Jinja environment of all templates: strict, and escaping every value it prints."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        finalize=finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class Renderer:
+    """Renders all pages of a dossier with one Jinja environment."""
+
+    def __init__(self, dossier: Dossier, analysis: Analysis) -> None:
+        self.dossier = dossier
+        self.analysis = analysis
+        self.env = make_environment()
+        self.env.filters.update(
+            num=format_number,
+            article_date=lambda article_id: dossier.articles[article_id].published,
+            latest=lambda datings: max(datings, key=lambda dating: (dating.end, dating.start)),
+            url=encode_url,
+            date=dating_text,
+            value=lambda c: value_text(c, dossier),
+            counted=counted,
+        )
+        self.env.globals.update(
+            d=dossier,
+            a=analysis,
+            KIND_LABELS=KIND_LABELS,
+            PRECISION=PRECISION,
+            BASIS=BASIS,
+            KIND_TITLES=KIND_TITLES,
+            LANGUAGES=LANGUAGES,
+            ENTITY_KIND_LABELS=ENTITY_KIND_LABELS,
+            SOURCE_KIND_LABELS=SOURCE_KIND_LABELS,
+            KIND_EXPLANATIONS=KIND_EXPLANATIONS,
+            FLAG_LABELS=FLAG_LABELS,
+            source_of=lambda entity_id: describe_source(dossier, entity_id),
+            unnamed_label=unnamed_label,
+            ranked_topics=lambda: rank_topics(list(analysis.provenance.values())),
+            render_paragraph=self.render_paragraph,
+            topic_chart=self.topic_chart,
+            timeline_chart=self.timeline_chart,
+            article_jsonld=lambda page, article: Markup(article_jsonld(dossier, article, url_maker(page.path))),
+            topic_jsonld=lambda page, r: Markup(topic_jsonld(dossier, r.topic, r.claims, url_maker(page.path))),
+            file_url=lambda page, target: relative_path(target, page.folder),  # MkDocs resolves it
+        )
+        self.contexts: dict[str, PageContext] = {}
+
+    def render_all(self) -> dict[str, str]:
+        """Return {dossier-relative path: Markdown} for every page, backlinks included."""
+        return {path: data.decode("utf-8") for path, data in self.render_encoded().items()}
+
+    def render_encoded(self) -> dict[str, bytes]:
+        """Return {dossier-relative path: UTF-8 Markdown} for every page, backlinks included.
+
+        Pages are kept as UTF-8 from the moment they are rendered: a Python string of German text
+        with „quotes“ takes two bytes per character, and the pages of a large dossier are the
+        bulk of the generator's memory.
+        """
+        data: dict[str, bytes] = {}
+        bodies: dict[str, tuple[str, bytes]] = {}
+        for result in self.render_parts(self.page_list()):
+            if isinstance(result, dict):
+                data.update(result)
+                continue
+            path, title, body, links = result
+            self.contexts[path] = PageContext(path, self.dossier, links)
+            bodies[path] = (title, body)
+        backlinks = self.backlinks(bodies)
+        titles = {p: t for p, (t, _) in bodies.items()}
+        pages = {}
+        for path in list(bodies):
+            title, body = bodies.pop(path)  # one copy of each page at a time
+            if backlinks.get(path):
+                extra = self.env.get_template("backlinks.md.j2").render(
+                    page=self.contexts[path], sources=backlinks[path], titles=titles
+                )
+                body = body.rstrip(b"\n") + b"\n" + extra.encode("utf-8")
+            pages[path] = front_matter(title, searchable=path not in UNSEARCHED).encode("utf-8") + body
+        for name, text in self.dossier.pages.items():
+            pages[name] = text.encode("utf-8")
+        pages["referenz.md"] = render_reference().encode("utf-8")
+        pages["assets/dossier.css"] = (TEMPLATES / "dossier.css").read_text(encoding="utf-8").encode("utf-8")
+        pages.update({f"schemas/{name}": text.encode("utf-8") for name, text in render_schemas().items()})
+        pages.update(data)
+        return dict(sorted(pages.items()))
+
+    def render_parts(self, specs: list[PageSpec]) -> list[dict[str, bytes] | tuple[str, str, bytes, set[str]]]:
+        """Render the data files, then every page; in forked workers for dossiers of up to PARALLEL_ARTICLES.
+
+        The data files come first: in one process they are built while only the model is in
+        memory (they need a copy of it). Larger dossiers render in this process, because each
+        worker ends up with its own copy of much of the model (at 10,000 articles 1.9 instead of
+        1.0 GB).
+        """
+        for name in self.env.list_templates(extensions=["j2"]):
+            self.env.get_template(name)  # compiled once, before forking
+        parts: list[int | str] = ["exports", "feeds", *range(len(specs))]
+        parallel = len(self.dossier.articles) <= PARALLEL_ARTICLES
+        return fork_map(render_part, (self, specs), parts, parallel=parallel)
+
+    def topic_chart(self, page: PageContext, result: TopicAnalysis) -> Markup:
+        """Return the SVG chart of a numeric topic (raw HTML: links relative to the page's URL)."""
+        link = url_maker(page.path)
+        chart = render_topic_chart(
+            self.dossier, result.topic, result.claims, lambda c: link("articles", c.article, f"c-{c.id}")
+        )
+        return Markup(chart or "")
+
+    def timeline_chart(self, page: PageContext) -> Markup:
+        """Return the SVG timeline: key events, publications and separately dated claims."""
+        link = url_maker(page.path)
+        d = self.dossier
+        events = [
+            Mark(e.date.start, e.date.end, f"{e.title} ({e.date.german()})", link("articles", e.article, None), True)
+            for e in d.events
+        ]
+        articles = [
+            Mark(a.published.start, a.published.end, f"Artikel: {a.title}", link("articles", a.id, None))
+            for a in d.articles.values()
+        ]
+        claims = [claim_mark(d, c, link) for a in d.articles.values() for c in a.claims if not c.as_of_inherited]
+        lanes = [("Ereignisse", events), ("Artikel", articles), ("Angaben", claims)]
+        return Markup(render_timeline([(name, marks) for name, marks in lanes if marks]) or "")
+
+    def render_page(self, spec: PageSpec) -> tuple[str, str, bytes, set[str]]:
+        path, template, title, params = spec
+        context = PageContext(path, self.dossier)
+        body = self.env.get_template(template).render(page=context, **params)
+        return path, title, body.encode("utf-8"), context.links
+
+    def page_list(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """List (path, template, title, parameters) of every generated page."""
+        d = self.dossier
+        pages: list[tuple[str, str, str, dict[str, Any]]] = [
+            ("index.md", "home.md.j2", d.title, {}),
+            ("zeitleiste.md", "timeline.md.j2", "Zeitleiste", {}),
+            ("artikel/index.md", "articles_index.md.j2", "Artikel", {}),
+            ("themen/index.md", "topics_index.md.j2", "Themen", {}),
+            ("wer-sagt-was.md", "matrix.md.j2", "Wer sagt was", {"matrix": who_said_what(self.analysis)}),
+            ("quellenlage.md", "sources.md.j2", "Quellenlage", {}),
+        ]
+        for kind in ENTITY_KINDS:
+            pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", KIND_TITLES[kind], {"kind": kind}))
+            for entity in d.entities[kind].values():
+                pages.append(
+                    (
+                        page_path(kind, entity.id),
+                        "entity.md.j2",
+                        entity.name,
+                        {"entity": entity, "mentions": self.analysis.mentions_of(entity.id)},
+                    )
+                )
+        for article in d.articles.values():
+            pages.append((page_path("articles", article.id), "article.md.j2", article.title, {"article": article}))
+        for topic_id, result in self.analysis.topics.items():
+            pages.append(
+                (
+                    page_path("topics", topic_id),
+                    "topic.md.j2",
+                    d.topics[topic_id].title,
+                    {"topic": d.topics[topic_id], "result": result},
+                )
+            )
+        return pages
+
+    def backlinks(self, bodies: dict[str, tuple[str, bytes]]) -> dict[str, list[str]]:
+        """Map each page to the pages that link to it and that it does not link to itself.
+
+        Section indexes are left out, and so are pages the target already links to: an article's
+        page links to the people it mentions, and their pages link back to it in their list of
+        mentions; listing such pages again under "Verweise" would double every page's links.
+        """
+        incoming: dict[str, set[str]] = defaultdict(set)
+        for source, context in self.contexts.items():
+            if source in SECTION_INDEXES:
+                continue
+            for target in context.links:
+                if target != source and target in bodies and source not in self.contexts[target].links:
+                    incoming[target].add(source)
+        return {target: sorted(sources) for target, sources in incoming.items()}
+
+    def render_paragraph(self, page: PageContext, article: Article, paragraph: Paragraph) -> Markup:
+        """Render one paragraph with its quotes and claims highlighted and first mentions linked."""
+        return render_paragraph(
+            page,
+            article,
+            paragraph,
+            self.analysis.mentions_in(article.id, paragraph.number),
+        )
+
+
+PageSpec = tuple[str, str, str, dict[str, Any]]  # path, template, title, template parameters
+PARALLEL_ARTICLES = 3000  # up to this many articles, pages are rendered in forked workers
+
+
+def render_part(
+    rendering: tuple[Renderer, list[PageSpec]], part: int | str
+) -> dict[str, bytes] | tuple[str, str, bytes, set[str]]:
+    """Render the data files ("exports", "feeds") or the page with this index (workers get only this key)."""
+    renderer, specs = rendering
+    if part == "exports":
+        return {path: text.encode("utf-8") for path, text in render_exports(renderer.analysis).items()}
+    if part == "feeds":
+        return {path: text.encode("utf-8") for path, text in render_feeds(renderer.dossier).items()}
+    return renderer.render_page(specs[int(part)])
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int
+    end: int
+    css: str
+    anchor: str | None
+    marker: Markup | None
+    speaker: str | None = None  # a quote's speaker: the marker links them, the quoted words do not
+
+
+def collect_highlights(page: PageContext, article: Article, number_: int) -> list[Highlight]:
+    """Collect the quote and claim spans of one paragraph with their anchors and links."""
+    found: list[Highlight] = []
+    for quote in article.quotes:
+        for i, span in enumerate(quote.spans):
+            if span.paragraph == number_:
+                last = i == len(quote.spans) - 1
+                marker = Markup(f"<sup>{page.entity(quote.speaker)}</sup>") if last else None
+                anchor = f"q-{quote.id}" if i == 0 else None
+                found.append(Highlight(span.start, span.end, "dq-quote", anchor, marker, quote.speaker))
+    for claim in article.claims:
+        for span in claim.spans:
+            if span.paragraph == number_:
+                marker = Markup(f"<sup>{page.topic(claim.topic, claim.topic_anchor)}</sup>")
+                found.append(Highlight(span.start, span.end, "dq-claim", f"c-{claim.id}", marker))
+    return found
+
+
+def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, mentions: list[Mention]) -> Markup:
+    """Render a paragraph's text with <mark> runs for highlights and links for first mentions."""
+    text = paragraph.text
+    marks = collect_highlights(page, article, paragraph.number)
+    cuts = {0, len(text)} | {h.start for h in marks} | {h.end for h in marks}
+    links = {m.start: m for m in select_first_mentions(mentions, cuts, marks)}
+    cuts |= set(links) | {m.end for m in links.values()}
+    out: list[str] = []
+    open_css = ""
+    for start, end in pairwise(sorted(cuts)):
+        css = " ".join(sorted({h.css for h in marks if h.start <= start and end <= h.end}))
+        boundary = [str(h.marker) for h in marks if h.end == start and h.marker]
+        boundary += [f'<span id="{h.anchor}"></span>' for h in marks if h.start == start and h.anchor]
+        if open_css and (css != open_css or boundary):
+            out.append("</mark>")
+            open_css = ""
+        out += boundary
+        if css and not open_css:
+            out.append(f'<mark class="{css}">')
+            open_css = css
+        mention = links.get(start)
+        segment = text[start:end]
+        out.append(str(page.entity(mention.entity.id, text=segment)) if mention else inline_escape(segment))
+    if open_css:
+        out.append("</mark>")
+    out += [str(h.marker) for h in marks if h.end == len(text) and h.marker]
+    return Markup("".join(out))
+
+
+def select_first_mentions(mentions: list[Mention], cuts: set[int], marks: list[Highlight]) -> list[Mention]:
+    """Keep the first mention of each entity that crosses no highlight boundary and is not in its own quote."""
+    chosen: list[Mention] = []
+    seen: set[str] = set()
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        crosses = any(mention.start < cut < mention.end for cut in cuts)
+        overlaps = any(mention.start < other.end and other.start < mention.end for other in chosen)
+        if mention.entity.id in seen or crosses or overlaps or is_in_own_quote(mention, marks):
+            continue
+        seen.add(mention.entity.id)
+        chosen.append(mention)
+    return chosen
+
+
+def is_in_own_quote(mention: Mention, marks: list[Highlight]) -> bool:
+    """Tell whether a mention names the speaker inside their own quote."""
+    return any(h.speaker == mention.entity.id and h.start <= mention.start and mention.end <= h.end for h in marks)
+
+
+def claim_mark(dossier: Dossier, claim: Claim, link: Any) -> Mark:
+    """Place a separately dated claim on the timeline."""
+    label = f"{dossier.topics[claim.topic].title}: {claim.excerpt}"
+    return Mark(claim.as_of.start, claim.as_of.end, label, link("articles", claim.article, f"c-{claim.id}"))

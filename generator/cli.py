@@ -1,9 +1,10 @@
-"""Command line: `dossier check | generate | build | serve | diff`. Only parses arguments and reports."""
+"""Command line: `dossier check | generate | build | serve | new | diff | init`. Only parses arguments and reports."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import time
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from pathlib import Path
 from generator import pipeline
 from generator.problems import ContentError, DossierError, Problem, printable
 from generator.site import engine
-from generator.tools import diff
+from generator.tools import diff, init
 from generator.tools.new import STDIN, create_article
 
 
@@ -21,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
-    if not (root / "content").is_dir():
+    if getattr(args, "needs_content", True) and not (root / "content").is_dir():
         parser.error(f"no content/ directory in {root}; run from the project directory or pass --root")
     try:
         status: int = args.run(root, args)
@@ -72,6 +73,10 @@ def make_parser() -> argparse.ArgumentParser:
         help="markdown for a job summary, json for scripts, text for a terminal (default: markdown)",
     )
     compare.set_defaults(run=run_diff)
+    start = commands.add_parser("init", help="start a new dossier in a new or empty folder DIR")
+    start.add_argument("folder", metavar="DIR", help="the folder to write mkdocs.yml, content/ and workflows into")
+    start.add_argument("--title", required=True, help='the dossier\'s title, e.g. "Waldbrände in Brandenburg"')
+    start.set_defaults(run=run_init, needs_content=False)
     bench = commands.add_parser("bench", help="measure build times on synthetic dossiers of N articles")
     bench.add_argument("--articles", type=int, nargs="+", metavar="N", help="sizes (default: 100 1000)")
     bench.add_argument("--generator-only", action="store_true", help="skip the site builds (default N: 10000)")
@@ -158,6 +163,17 @@ def run_diff(root: Path, args: argparse.Namespace) -> int:
     formats = {"json": diff.render_json, "text": diff.render_text, "markdown": diff.render_markdown}
     print(formats[args.format](report), end="")
     return 1 if report.errors else 0
+
+
+def run_init(root: Path, args: argparse.Namespace) -> int:
+    """Write a new dossier project into DIR; print what to do next."""
+    folder = Path(os.path.abspath(args.folder))  # not resolved: a link is refused
+    written = init.init_project(folder, args.title)
+    print(f"wrote {len(written)} files into {printable(str(folder))}")
+    where = printable(shlex.quote(args.folder))
+    print(f"next: cd {where} && dossier build; add articles with `dossier new PATH.txt --id ID`")
+    print("before pushing, pin the publisher in requirements.txt: the workflows in .github/ install it from there")
+    return 0
 
 
 def run_bench(root: Path, args: argparse.Namespace) -> int:

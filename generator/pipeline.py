@@ -8,8 +8,9 @@ from pathlib import Path
 
 from generator.analysis.compare import Analysis, analyse
 from generator.analysis.warnings import curator_warnings
+from generator.content.build import build_model
 from generator.content.load import load_content
-from generator.content.model import Dossier, build_model
+from generator.content.model import Dossier
 from generator.problems import Problem, raise_on_errors
 from generator.site.cache import generated_files, input_fingerprint, unchanged_since, write_manifest
 from generator.site.lock import project_lock
@@ -35,11 +36,6 @@ def check(root: Path, today: date | None = None) -> Checked:
     analysis, analysis_problems = analyse(dossier)
     raise_on_errors(problems := problems + analysis_problems)
     return Checked(dossier, analysis, sorted(problems + curator_warnings(analysis, content.registries)))
-
-
-def render(checked: Checked) -> dict[str, str]:
-    """Render every page of a checked dossier."""
-    return Renderer(checked.dossier, checked.analysis).render_all()
 
 
 def render_encoded(checked: Checked) -> dict[str, bytes]:

@@ -88,6 +88,35 @@ BASE: dict[str, Any] = {
 }
 
 
+# Markers by test file, or by "file::test function" (without parameters). Registered in pyproject.toml;
+# `pytest -m "not browser and not site and not slow"` is the fast local subset (docs/development.md).
+# browser: drives Chromium; site: runs a real MkDocs (or Zensical) build; slow: over about 5 s.
+MARKERS: dict[str, tuple[str, ...]] = {
+    "test_browser.py": ("browser", "site", "slow"),
+    "test_site.py": ("site",),
+    "test_zensical.py": ("site",),
+    "test_bad_inputs.py": ("site",),  # the module fixture builds the base site that each case must keep
+    "test_new_article.py::test_new_article_from_text_to_site_and_diff": ("site",),
+    "test_untrusted.py::test_two_concurrent_builds_leave_one_complete_site": ("site",),
+    "test_untrusted.py::test_a_mkdocs_package_in_the_project_does_not_replace_mkdocs": ("site",),
+    "test_untrusted.py::test_article_text_that_looks_like_markup_is_kept_and_shown_literally": ("site",),
+    "test_init.py::test_the_new_project_builds_an_empty_but_friendly_site": ("site",),
+    "test_init.py::test_the_wheel_works_outside_the_repository": ("site", "slow"),
+    "test_atomic.py::test_killed_builds_leave_complete_outputs_and_are_repaired": ("site", "slow"),
+    "test_bench.py::test_the_json_report_has_every_figure": ("site", "slow"),
+    "test_bench.py::test_a_noop_regenerate_writes_nothing": ("site", "slow"),
+    "test_bench.py::test_one_changed_article_rewrites_only_the_pages_that_depend_on_it": ("site", "slow"),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        name = getattr(item, "originalname", item.name)
+        for key in (item.path.name, f"{item.path.name}::{name}"):
+            for marker in MARKERS.get(key, ()):
+                item.add_marker(marker)
+
+
 def dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 

@@ -6,10 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.analysis import compare as analyse
-from generator.analysis.compare import classify, compare_claims, read_interval
+from generator.analysis.classify import classify, read_interval
+from generator.analysis.compare import compare_claims
 from generator.content.model import Claim, Dating, Labelled, Topic
+from generator.content.vocabulary import Reason
 from generator.pipeline import check
 from generator.problems import ContentError
+from generator.site.labels import reason_text
+from generator.tools.english import reason_words
 
 
 def errors(root) -> list[str]:
@@ -99,7 +103,11 @@ def test_classification(a, b, kind):
 
 def test_imprecise_contradiction_says_so():
     result = classify(TOPIC, claim(3000, when="2024"), claim(10000, claimant="b"))
-    assert result.reason == "gleicher Bezug und Zeitraum, unvereinbare Werte (Zeitpunkt nur ungenau bekannt)"
+    assert (result.reason, result.kind) == (Reason.INCOMPATIBLE_ROUGH_DATE, "contradiction")
+    assert (
+        reason_text(result, TOPIC) == "gleicher Bezug und Zeitraum, unvereinbare Werte (Zeitpunkt nur ungenau bekannt)"
+    )
+    assert reason_words(result, TOPIC) == "same scope and period, incompatible values (a date is known only roughly)"
 
 
 def test_interval_reading():

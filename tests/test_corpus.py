@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import REPO, TODAY
 
-from generator.bench.corpus import make_corpus, seed_texts
+from generator.bench.corpus import SEED, make_corpus, seed_texts
 from generator.pipeline import check
 
 DIGEST = (
@@ -56,7 +56,16 @@ def test_the_same_size_gives_the_same_bytes_whatever_the_hash_seed(tmp_path):
         written.append({p.relative_to(tmp_path / name).as_posix(): p.read_bytes() for p in files if p.is_file()})
     assert len(digests) == 1
     assert written[0] == written[1]
-    assert hashlib.sha256(repr(sorted(written[0].items())).encode()).hexdigest()
+    texts = {path.removeprefix("content/"): data.decode("utf-8") for path, data in written[0].items()}
+    assert digests == {hashlib.sha256(repr(sorted(texts.items())).encode()).hexdigest() + "\n"}
+
+
+def test_another_seed_gives_another_corpus(monkeypatch):
+    texts = seed_texts(REPO)
+    files = make_corpus(5, texts).files
+    assert make_corpus(5, texts).files == files
+    monkeypatch.setattr("generator.bench.corpus.SEED", SEED + 1)
+    assert make_corpus(5, texts).files != files
 
 
 def test_everything_is_marked_as_synthetic(thousand):

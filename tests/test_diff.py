@@ -116,9 +116,9 @@ def test_a_new_article_lists_its_quote_claim_and_the_contradiction_it_opens(repo
         "| Change | Key | What | Details |",
         "| changed | topics/zahl | Zahl der Soldaten | range: 3.000–10.000 → 3.000–12.000 |",
         "| added | erster-artikel&#35;c-c2 &#126; zweiter-artikel&#35;c-c1 | 10.000 (Amt) vs 12.000 (Anna Muster): "
-        "gleicher Bezug und Zeitraum, unvereinbare Werte | contradiction |",
+        "same scope and period, incompatible values | contradiction |",
         "| added | erster-artikel&#35;c-c1 &#126; zweiter-artikel&#35;c-c1 | mindestens 3.000 (Anna Muster) vs 12.000 "
-        "(Anna Muster): verschiedener Bezug: in Kursk / in Russland | scope difference |",
+        "(Anna Muster): different scopes: in Kursk / in Russland | scope difference |",
         "| Change | Key | What | Details |",
         "| changed | artikel/index.md | &#43;1 −0 lines | first change in line 13, under „Artikel“ |",
         "| added | artikel/zweiter-artikel.md | 52 lines | first heading: Zweiter Artikel |",

@@ -24,21 +24,17 @@ from conftest import BASE, REPO, TODAY, write_content
 from generator.analysis.compare import locate_parts
 from generator.analysis.match import normalise
 from generator.analysis.mentions import Mention, drop_nested_mentions, find_mentions
-from generator.bench.bench import HOSTILE_BYTES, hostile_text
+from generator.bench.bench import HOSTILE_BYTES
+from generator.bench.hostile import hostile_text
 from generator.cli import main
 from generator.content.load import MAX_FILE_BYTES
 from generator.content.model import Entity, Paragraph, Span
 from generator.language.search import SpanIndex, ends_with, gap, nearest_pair
 from generator.tools.new import Ids, load_registry, render_yaml
-from generator.tools.suggest import (
-    ROLE_BEFORE,
-    SOURCE,
-    Registry,
-    find_sources,
-    role_before,
-    suggest,
-    word_before,
-)
+from generator.tools.new_names import word_before
+from generator.tools.sources import SOURCE, find_sources
+from generator.tools.speakers import ROLE_BEFORE, role_before
+from generator.tools.suggest import Registry, suggest
 
 SMALL, GROWTH = 30_000, 8  # bytes of the smaller input; the larger is GROWTH times as long
 MAX_GROWTH = 20  # linear work grows eightfold, quadratic sixty-fourfold

@@ -7,7 +7,8 @@ from conftest import REPO, write_content
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content.load import REGISTRY_FILES, compiled_schema, load_content, schema_allows
+from generator.content.load import REGISTRY_FILES, load_content
+from generator.content.quickcheck import compiled_schema, schema_allows
 from generator.content.validate import validator_for
 
 

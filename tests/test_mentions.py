@@ -2,8 +2,9 @@
 
 import pytest
 
-from generator.analysis.mentions import compile_matcher, find_mentions, name_matches, sentence_at
+from generator.analysis.mentions import compile_matcher, find_mentions, name_matches
 from generator.content.model import Entity, Paragraph
+from generator.language.passage import sentence_at
 
 
 def entity(kind: str, name: str, *aliases: str, entity_id: str | None = None) -> Entity:

@@ -1,7 +1,8 @@
 """pre-commit: the config is valid, every hook passes on the project, and `dossier check` catches bad content.
 
 The hooks run on a throwaway copy of the project (the files git tracks, plus new ones it does not
-ignore) committed to a fresh repository in tmp_path, with PRE_COMMIT_HOME inside tmp_path.
+ignore, never a virtual environment) committed to a fresh repository in tmp_path, with
+PRE_COMMIT_HOME inside tmp_path.
 """
 
 from __future__ import annotations
@@ -38,16 +39,37 @@ def hook_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
-def project_files() -> list[str]:
+def project_files(root: Path = REPO) -> list[str]:
+    """The project's files: tracked, or new and not ignored; none inside a virtual environment.
+
+    A newcomer's `.venv/` is ignored through .gitignore; a venv under another name (`env/`) is
+    recognised by its `pyvenv.cfg`, so the hooks never "fix" files of installed packages.
+    """
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
+        cwd=root,
         capture_output=True,
         text=True,
     )
     if listed.returncode != 0:
         pytest.fail(f"the project is not a git work tree: {listed.stderr.strip()}", pytrace=False)
-    return [name for name in listed.stdout.split("\0") if name and (REPO / name).is_file()]
+    names = [name for name in listed.stdout.split("\0") if name and (root / name).is_file()]
+    venvs = tuple(name.removesuffix("pyvenv.cfg") for name in names if name.endswith("/pyvenv.cfg"))
+    return [name for name in names if not name.startswith(venvs)] if venvs else names
+
+
+def test_virtual_environments_and_build_output_are_ignored():
+    for name in (".venv/bin/python", "venv/bin/python", "dist/x.whl", "build/lib/x.py"):
+        ignored = subprocess.run(["git", "check-ignore", "-q", "--no-index", name], cwd=REPO, check=False)
+        assert ignored.returncode == 0, f"{name} is not ignored by .gitignore"
+
+
+def test_the_copy_leaves_out_a_virtual_environment_under_any_name(tmp_path):
+    for name in ("README.md", "env/pyvenv.cfg", "env/lib/site.py", "tools/env.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    assert project_files(tmp_path) == ["README.md", "tools/env.py"]
 
 
 @pytest.fixture

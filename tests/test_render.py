@@ -14,7 +14,7 @@ from pathlib import Path
 
 from conftest import REPO, TODAY, write_content
 
-from generator.pipeline import check, generate, render, render_encoded
+from generator.pipeline import Checked, check, generate, render_encoded
 from generator.site import render as render_module
 
 GOLDEN = REPO / "tests" / "golden"
@@ -23,6 +23,11 @@ REFRESH = "dossier generate --output tests/golden"
 
 def files_of(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def render(checked: Checked) -> dict[str, str]:
+    """Render every page of a checked dossier as text (the pipeline keeps them as UTF-8)."""
+    return {path: data.decode("utf-8") for path, data in render_encoded(checked).items()}
 
 
 def test_seed_dossier_matches_the_golden_files(tmp_path):

@@ -19,8 +19,9 @@ from generator.analysis.match import normalise
 from generator.pipeline import check
 from generator.problems import ContentError
 from generator.site.paths import slugify
-from generator.tools.new import SCHEMA_LINE, create_article, load_registry, tidy, yaml_scalar
-from generator.tools.suggest import Registry, Suggestions, kind_of_source, suggest
+from generator.tools.new import create_article, load_registry, tidy, yaml_scalar
+from generator.tools.sources import kind_of_source
+from generator.tools.suggest import Registry, Suggestions, suggest
 
 SEEDS = sorted(p.stem for p in (REPO / "content" / "articles").glob("*.txt"))
 
@@ -117,7 +118,8 @@ def test_text_is_normalised_and_passes_the_loader(tmp_path, content, data, text)
     txt, yml = create_article(root, data, "eingang.txt", today=TODAY)
     assert txt == root / "content" / "articles" / "eingang.txt"
     assert txt.read_bytes() == text.encode()
-    assert yml.read_text(encoding="utf-8").startswith(SCHEMA_LINE + "\n")
+    first = "# yaml-language-server: $schema=../../generator/schemas/article.schema.json\n"
+    assert yml.read_text(encoding="utf-8").startswith(first)
     with pytest.raises(ContentError) as info:  # only the values left for the curator are reported
         check(root, TODAY)
     assert {p.path for p in info.value.problems} == {"content/articles/eingang.yaml"}
@@ -560,3 +562,12 @@ def test_draft_suggests_claimant_kind_and_citing_for_unnamed_sources(tmp_path, c
     ) in draft
     assert "    citing: Berichten zufolge  # suggestion: the text relies on earlier reports\n" in draft
     assert draft.count("claimant_kind:") == 1
+
+
+def test_the_schema_line_points_to_the_schemas_of_a_project_made_by_init(tmp_path, content):
+    root = write_content(tmp_path, content)
+    (root / "schemas").mkdir()
+    _, yml = create_article(root, "Ein Satz über Kursk.".encode(), "eingang.txt", today=TODAY)
+    assert yml.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schemas/article.schema.json\n"
+    )

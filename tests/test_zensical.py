@@ -5,7 +5,7 @@ import subprocess
 
 from conftest import REPO, TODAY
 
-from generator.bench.bench import zensical
+from generator.bench.measure import zensical
 from generator.pipeline import generate
 
 

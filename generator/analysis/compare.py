@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
-from typing import Any
 
+from generator.analysis.classify import Comparison, are_compatible, classify, group_of, is_same_statement
 from generator.analysis.match import Normalised, Occurrences, closest, find_all, normalise
 from generator.analysis.mentions import Mention, find_mentions
+from generator.analysis.pairs import PairIndex
 from generator.analysis.provenance import Provenance, trace_topic
 from generator.content.load import Document
 from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Event, Quote, Span, Topic
+from generator.content.vocabulary import DiscrepancyKind, Modality
 from generator.language.numbers import format_number, format_plain
 from generator.parallel import fork_map
 from generator.problems import Problem
 
-ABOUT = 0.1  # "etwa" is read as ±10 %
-MODALITIES = {"geplant": "Erwartung", "erwartet": "Erwartung", "möglicherweise": "Vermutung"}
-KINDS = ("contradiction", "change", "scope", "agreement")
+KINDS = tuple(DiscrepancyKind)
 PAIR_LIMIT = 50  # pairs of each kind listed on a topic page; the counts are always complete
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Two claims on one topic and how their difference is classified."""
-
-    a: Claim
-    b: Claim
-    kind: str  # contradiction, change, scope, agreement
-    reason: str
 
 
 @dataclass
@@ -47,8 +34,8 @@ class TopicAnalysis:
 
     topic: Topic
     claims: list[Claim]
-    counts: dict[str, int]
-    listed: dict[str, list[Comparison]]
+    counts: dict[DiscrepancyKind, int]
+    listed: dict[DiscrepancyKind, list[Comparison]]
     source_pairs: int = 0  # pairs of independent sources whose claims contradict each other
 
     @property
@@ -59,9 +46,9 @@ class TopicAnalysis:
     def categories(self) -> list[str]:
         return sorted({c.category for c in self.claims if c.category is not None})
 
-    def count(self, kind: str) -> int:
+    def count(self, kind: DiscrepancyKind | str) -> int:
         """Count the comparisons of one kind."""
-        return self.counts.get(kind, 0)
+        return self.counts.get(DiscrepancyKind(kind), 0)
 
     @cached_property
     def comparisons(self) -> list[Comparison]:
@@ -326,23 +313,25 @@ def compare_claims(topic: Topic, claims: list[Claim]) -> TopicAnalysis:
     """
     claims = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.article, c.id))
     pairs = PairIndex(claims)
+    contradiction, agreement = DiscrepancyKind.CONTRADICTION, DiscrepancyKind.AGREEMENT
+    change, scope = DiscrepancyKind.CHANGE, DiscrepancyKind.SCOPE
     counts = {kind: 0 for kind in KINDS}
-    counts["scope"] = pairs.cross_group_count()
-    counts["agreement"] = pairs.equal_value_count()
-    counts["change"] = pairs.separate_count()
-    overlapping: dict[str, list[tuple[int, int]]] = {"agreement": [], "contradiction": []}
+    counts[scope] = pairs.cross_group_count()
+    counts[agreement] = pairs.equal_value_count()
+    counts[change] = pairs.separate_count()
+    overlapping: dict[DiscrepancyKind, list[tuple[int, int]]] = {agreement: [], contradiction: []}
     source_pairs = set()
     for i, j in pairs.overlapping_different_values():
-        kind = "agreement" if are_compatible(topic, claims[i], claims[j]) else "contradiction"
+        kind = agreement if are_compatible(topic, claims[i], claims[j]) else contradiction
         counts[kind] += 1
         overlapping[kind].append((i, j))
-        if kind == "contradiction" and claims[i].source != claims[j].source:
+        if kind is contradiction and claims[i].source != claims[j].source:
             source_pairs.add(tuple(sorted((claims[i].source, claims[j].source))))
     first = {
-        "contradiction": sorted(overlapping["contradiction"])[:PAIR_LIMIT],
-        "change": pairs.first_separate(PAIR_LIMIT),
-        "scope": pairs.first_cross_group(PAIR_LIMIT),
-        "agreement": sorted(pairs.first_equal_value(PAIR_LIMIT) + overlapping["agreement"])[:PAIR_LIMIT],
+        contradiction: sorted(overlapping[contradiction])[:PAIR_LIMIT],
+        change: pairs.first_separate(PAIR_LIMIT),
+        scope: pairs.first_cross_group(PAIR_LIMIT),
+        agreement: sorted(pairs.first_equal_value(PAIR_LIMIT) + overlapping[agreement])[:PAIR_LIMIT],
     }
     listed = {kind: [classify(topic, claims[i], claims[j]) for i, j in first[kind]] for kind in KINDS}
     return TopicAnalysis(topic, claims, counts, listed, len(source_pairs))
@@ -353,182 +342,13 @@ def source_shifts(dossier: Dossier, claims: list[Claim]) -> list[Comparison]:
 
     Only successive claims are compared, so the list reads as a history and stays linear in size.
     """
-    previous: dict[tuple[str, str, str], Claim] = {}
+    previous: dict[tuple[str, tuple[str, Modality]], Claim] = {}
     found = []
     for claim in claims:  # oldest first
-        key = (claim.topic, claim.scope, MODALITIES.get(claim.qualifier or "", "Feststellung"))
+        key = (claim.topic, group_of(claim))
         if key in previous:
             comparison = classify(dossier.topics[claim.topic], previous[key], claim)
-            if comparison.kind in ("contradiction", "change"):
+            if comparison.kind.is_shift:
                 found.append(comparison)
         previous[key] = claim
     return found
-
-
-def pair_count(size: int) -> int:
-    return size * (size - 1) // 2
-
-
-class PairIndex:
-    """Claims in time order, grouped the ways `classify` distinguishes them, to count and find pairs.
-
-    A pair (i, j), i < j, is excluded if both are one statement (`is_same_statement`); otherwise it
-    agrees if both values are equal (`value_key`); otherwise it is a difference of scope if the
-    claims' groups (scope and modality) differ; otherwise a change if their periods do not overlap,
-    and an agreement or a contradiction if they do.
-    """
-
-    def __init__(self, claims: list[Claim]) -> None:
-        self.claims = claims
-        self.group = [(c.scope, MODALITIES.get(c.qualifier or "", "Feststellung")) for c in claims]
-        self.key = [value_key(c) for c in claims]
-        self.statement = [(c.article, c.claimant, self.key[i]) for i, c in enumerate(claims)]
-        self.groups: dict[tuple[str, str], list[int]] = {}
-        self.values: dict[tuple[object, ...], list[int]] = {}
-        for index in range(len(claims)):
-            self.groups.setdefault(self.group[index], []).append(index)
-            self.values.setdefault(self.key[index], []).append(index)
-        # next_other_group[p]: the first index q >= p whose group differs from that of p (or n).
-        self.next_other_group = runs(self.group)
-
-    def cross_group_count(self) -> int:
-        """Pairs of claims in different groups: different scopes or modalities."""
-        return pair_count(len(self.claims)) - sum(pair_count(len(g)) for g in self.groups.values())
-
-    def equal_value_count(self) -> int:
-        """Pairs with equal values that are not one statement."""
-        statements: dict[tuple[object, ...], int] = {}
-        for statement in self.statement:
-            statements[statement] = statements.get(statement, 0) + 1
-        same = sum(pair_count(k) for k in statements.values())
-        return sum(pair_count(len(v)) for v in self.values.values()) - same
-
-    def separate_count(self) -> int:
-        """Pairs in one group with different values whose periods do not overlap."""
-        total = sum(separate_pairs([self.claims[i] for i in g]) for g in self.groups.values())
-        return total - sum(separate_pairs([self.claims[i] for i in v]) for v in self.values.values())
-
-    def overlapping_different_values(self) -> Iterator[tuple[int, int]]:
-        """Yield the pairs in one group with different values whose periods overlap (a sweep in time)."""
-        for members in self.groups.values():
-            active: list[int] = []
-            for j in members:  # in time order: a claim overlaps an earlier one iff it starts before that ends
-                start = self.claims[j].as_of.start
-                active = [i for i in active if self.claims[i].as_of.end >= start]
-                for i in active:
-                    if self.key[i] != self.key[j]:
-                        yield i, j
-                active.append(j)
-
-    def first_cross_group(self, limit: int) -> list[tuple[int, int]]:
-        """The first `limit` pairs of claims in different groups, in pair order."""
-        found: list[tuple[int, int]] = []
-        n = len(self.claims)
-        for i in range(n):
-            j = i + 1
-            while j < n and len(found) < limit:
-                if self.group[j] == self.group[i]:
-                    j = self.next_other_group[j]
-                    continue
-                found.append((i, j))
-                j += 1
-            if len(found) >= limit:
-                break
-        return found
-
-    def first_equal_value(self, limit: int) -> list[tuple[int, int]]:
-        """The first `limit` pairs with equal values that are not one statement, in pair order."""
-        found: list[tuple[int, int]] = []
-        for i in range(len(self.claims)):
-            members = self.values[self.key[i]]
-            for j in members[bisect_right(members, i) :]:
-                if self.statement[j] != self.statement[i]:
-                    found.append((i, j))
-                    if len(found) >= limit:
-                        return found
-        return found
-
-    def first_separate(self, limit: int) -> list[tuple[int, int]]:
-        """The first `limit` pairs in one group with different values and separate periods, in pair order."""
-        found: list[tuple[int, int]] = []
-        starts = {g: [self.claims[i].as_of.start for i in members] for g, members in self.groups.items()}
-        skip = {g: runs([self.key[i] for i in members]) for g, members in self.groups.items()}
-        for i in range(len(self.claims)):
-            group = self.group[i]
-            members, after = self.groups[group], skip[group]
-            position = bisect_right(starts[group], self.claims[i].as_of.end)
-            while position < len(members) and len(found) < limit:
-                if self.key[members[position]] == self.key[i]:
-                    position = after[position]
-                    continue
-                found.append((i, members[position]))
-                position += 1
-            if len(found) >= limit:
-                break
-        return found
-
-
-def runs(items: list[Any]) -> list[int]:
-    """For each position p, the first position q >= p whose item differs from items[p] (or the length)."""
-    following = [len(items)] * len(items)
-    for p in range(len(items) - 2, -1, -1):
-        following[p] = p + 1 if items[p + 1] != items[p] else following[p + 1]
-    return following
-
-
-def separate_pairs(claims: list[Claim]) -> int:
-    """Count the pairs whose periods do not overlap: one ends before the other starts."""
-    ends = sorted(c.as_of.end for c in claims)
-    return sum(bisect_left(ends, c.as_of.start) for c in claims)
-
-
-def is_same_statement(a: Claim, b: Claim) -> bool:
-    """Two claims of one article by one claimant with one value are one statement."""
-    return a.article == b.article and a.claimant == b.claimant and value_key(a) == value_key(b)
-
-
-def value_key(claim: Claim) -> tuple[object, ...]:
-    """Return what a claim asserts, without who, where and when."""
-    return (claim.value, claim.lower, claim.upper, claim.qualifier, claim.category, claim.scope)
-
-
-def read_interval(claim: Claim) -> tuple[float, float]:
-    """Read a numeric claim as the interval of values it allows."""
-    value = claim.value if claim.value is not None else math.nan
-    low, high = value, value
-    if claim.qualifier == "mindestens":
-        high = math.inf
-    elif claim.qualifier == "mehr als":
-        low, high = math.nextafter(value, math.inf), math.inf
-    elif claim.qualifier == "höchstens" or claim.qualifier == "bis zu":
-        low = 0
-    elif claim.qualifier == "etwa":
-        low, high = value * (1 - ABOUT), value * (1 + ABOUT)
-    return (claim.lower if claim.lower is not None else low, claim.upper if claim.upper is not None else high)
-
-
-def are_compatible(topic: Topic, a: Claim, b: Claim) -> bool:
-    """Tell whether two claims can both be true (overlapping ranges, non-exclusive categories)."""
-    if topic.kind == "categorical":
-        return a.category == b.category or not topic.exclusive
-    (a_low, a_high), (b_low, b_high) = read_interval(a), read_interval(b)
-    return a_low <= b_high and b_low <= a_high
-
-
-def classify(topic: Topic, a: Claim, b: Claim) -> Comparison:
-    """Classify two claims: same scope and period but incompatible values is a contradiction."""
-    if value_key(a) == value_key(b):
-        return Comparison(a, b, "agreement", "gleicher Wert")
-    if a.scope != b.scope:
-        labels = f"{topic.scopes[a.scope].label} / {topic.scopes[b.scope].label}"
-        return Comparison(a, b, "scope", f"verschiedener Bezug: {labels}")
-    modality_a, modality_b = (MODALITIES.get(c.qualifier or "", "Feststellung") for c in (a, b))
-    if modality_a != modality_b:
-        return Comparison(a, b, "scope", f"{modality_a} gegenüber {modality_b}")
-    if not a.as_of.overlaps(b.as_of):
-        return Comparison(a, b, "change", f"verschiedene Zeitpunkte: {a.as_of.german()} / {b.as_of.german()}")
-    if are_compatible(topic, a, b):
-        reason = "Bereiche überschneiden sich" if topic.kind == "numeric" else "Werte schließen sich nicht aus"
-        return Comparison(a, b, "agreement", reason)
-    vague = "" if a.as_of.precision == b.as_of.precision == "day" else " (Zeitpunkt nur ungenau bekannt)"
-    return Comparison(a, b, "contradiction", f"gleicher Bezug und Zeitraum, unvereinbare Werte{vague}")

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-DOUBLE_QUOTES = '"„“”‟«»〝〞＂'
+from generator.language.lexicon import DOUBLE_QUOTES
+
 SINGLE_QUOTES = "'‚‘’‛‹›`´"
 DASHES = "‐‑‒–—―−"
 SOFT_HYPHEN = "\u00ad"

@@ -19,17 +19,15 @@ same name match in a few more forms.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 
 from generator.content.model import Entity, Paragraph
+from generator.language.morphology import ADJECTIVE_ENDINGS, stem_adjective
+from generator.language.passage import sentence_at
 
-SENTENCE_END = re.compile(r"(?<=[.!?…“])\s+(?=[A-ZÄÖÜ„\"0-9])")
-ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
-MIN_STEM = 3  # "Die" is no adjective, "Neue" is
 PERSON_ENDINGS = r"(?:s|’s|'s)?"
 PERSON_APOSTROPHE = r"(?:s|’s|'s|(?<=[sßxz])['’])?"  # after s, ß, x, z the genitive is an apostrophe: "Boris'"
 PLACE_ENDINGS = r"(?:es|s|’s|'s)?"
@@ -173,16 +171,6 @@ def count_adjectives(words: list[str]) -> int:
     return count
 
 
-def stem_adjective(word: str) -> str | None:
-    """Return an adjective's stem ("Südkoreanischer" → "Südkoreanisch"), or None if the word is none."""
-    if not word.replace("-", "").isalpha():
-        return None
-    for ending in ADJECTIVE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            return word[: -len(ending)]
-    return None
-
-
 def inflect_adjective(word: str, any_case: bool) -> str:
     """Return the pattern of an adjective with any ending, its first letter in either case if `any_case`."""
     stem = stem_adjective(word) or word
@@ -218,32 +206,3 @@ def name_matches(matcher: Matcher, text: str) -> Iterator[re.Match[str]]:
         if match:
             yield match
         position = match.end() if match else start + 1
-
-
-def sentence_at(text: str, offset: int) -> str:
-    """Return the sentence of `text` that contains `offset` (one string for all the mentions in a sentence)."""
-    return sentences_of(text).at(offset)
-
-
-class Sentences:
-    """Where the sentences of a paragraph start and end, and those already cut out of it."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        breaks = list(SENTENCE_END.finditer(text))
-        self.starts, self.ends = [m.start() for m in breaks], [m.end() for m in breaks]
-        self.cut: dict[int, str] = {}
-
-    def at(self, offset: int) -> str:
-        """Return the sentence that contains `offset`, cutting each sentence out of the text once."""
-        index = bisect_left(self.starts, offset)  # the first break at or after the offset ends the sentence
-        if index not in self.cut:
-            begin = self.ends[index - 1] if index else 0
-            self.cut[index] = self.text[begin : self.starts[index]] if index < len(self.starts) else self.text[begin:]
-        return self.cut[index]
-
-
-@lru_cache(maxsize=64)
-def sentences_of(text: str) -> Sentences:
-    """Return the sentences of a paragraph (a paragraph has several mentions)."""
-    return Sentences(text)

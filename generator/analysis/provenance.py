@@ -9,38 +9,11 @@ they go back to one or to several cannot be told.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from generator.content.model import Claim, Dating, Dossier, Entity, Topic
-from generator.language.numbers import format_number
-
-SOURCE_KIND_LABELS = {
-    "government": "Regierung/Behörde",
-    "military": "Militär",
-    "intelligence": "Nachrichtendienst",
-    "state-media": "Staatsmedium",
-    "media": "unabhängiges Medium",
-    "international": "internationale Organisation",
-    "group": "Gruppe",
-    "individual": "Einzelperson",
-}
-KIND_EXPLANATIONS = {
-    "government": "Regierungen, Ministerien, Staatsoberhäupter und ihre Sprecher.",
-    "military": "Streitkräfte und ihre Sprecher.",
-    "intelligence": "Geheim- und Nachrichtendienste.",
-    "state-media": "Medien, die ein Staat lenkt.",
-    "media": "Medien, die kein Staat lenkt.",
-    "international": "Bündnisse und Organisationen mehrerer Staaten.",
-    "group": "Nichtstaatliche Gruppen.",
-    "individual": "Menschen, die für sich selbst sprechen.",
-}
-STATE_KINDS = {"government", "military", "intelligence", "state-media"}  # bodies that act for a state
-FLAG_LABELS = {
-    "single": "ein einziger Urheber",
-    "parties": "nur Konfliktparteien",
-    "unnamed": "nur Quellen ohne Namen",
-}
+from generator.content.values import ClaimValue
+from generator.content.vocabulary import SourceKind
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,23 +22,15 @@ class Source:
 
     key: str  # the registry id; "" when the text names nobody
     entity: Entity | None
-    kind: str | None  # a key of SOURCE_KIND_LABELS, None when not classified
+    kind: SourceKind | None  # None when not classified
     party: bool  # a state body or official of a party to the conflict
-
-    @property
-    def kind_label(self) -> str:
-        """Return the German label of the source's kind, saying whether it is unnamed or a party."""
-        if not self.key:
-            return f"{SOURCE_KIND_LABELS[self.kind]}, ohne Namen" if self.kind else "ohne Namen"
-        label = SOURCE_KIND_LABELS.get(self.kind or "", "nicht eingeordnet")
-        return f"{label}, Konfliktpartei" if self.party else label
 
 
 @dataclass
 class ValueSources:
     """One value of a topic with the articles and independent sources that carry it."""
 
-    label: str
+    value: ClaimValue  # with the hedge it is counted by ("etwa" aside)
     claims: list[Claim]
     articles: list[str]
     sources: list[Source]  # named ones, distinct, by name
@@ -92,19 +57,11 @@ class Provenance:
     sources: list[Source]
     unnamed: list[Claim]
     articles: int
-    flags: list[str]  # keys of FLAG_LABELS
+    flags: list[str]  # how thin the sourcing is: "single", "parties", "unnamed" (see thin_flags)
 
     @property
     def independent(self) -> int:
         return count_independent(self.sources, self.unnamed)
-
-    @property
-    def kinds(self) -> list[tuple[str, int]]:
-        """Return (kind label, number of independent sources) for the kinds present, most first."""
-        counts = Counter(source.kind_label for source in self.sources)
-        if self.unnamed:
-            counts[unnamed_label(self.unnamed)] += 1
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def count_independent(sources: list[Source], unnamed: list[Claim]) -> int:
@@ -112,19 +69,13 @@ def count_independent(sources: list[Source], unnamed: list[Claim]) -> int:
     return len(sources) + (1 if unnamed else 0)
 
 
-def unnamed_label(claims: list[Claim]) -> str:
-    """Describe claims without a named source, with the kinds of source their texts name."""
-    kinds = sorted({SOURCE_KIND_LABELS[c.claimant_kind] for c in claims if c.claimant_kind})
-    return f"ohne Namen ({', '.join(kinds)})" if kinds else "ohne Namen"
-
-
 def describe_source(dossier: Dossier, key: str, claimant_kind: str | None = None) -> Source:
     """Return the source with this registry id ("" for nobody named), with its kind and party."""
     if not key:
-        return Source("", None, claimant_kind, False)
+        return Source("", None, SourceKind.of(claimant_kind), False)
     entity = dossier.entity(key)  # a person who speaks for an organisation is never a source: the organisation is
-    kind = entity.get("kind")
-    party = kind in STATE_KINDS and entity.get("country") in dossier.parties
+    kind = SourceKind.of(entity.get("kind"))
+    party = kind is not None and kind.acts_for_state and entity.get("country") in dossier.parties
     return Source(key, entity, kind, party)
 
 
@@ -144,21 +95,18 @@ def trace_topic(dossier: Dossier, topic: Topic, claims: list[Claim]) -> Provenan
     )
 
 
-ValueKey = tuple[object, ...]  # ("category", hedge, id) or ("number", hedge, value, lower, upper)
-
-
 def trace_values(dossier: Dossier, topic: Topic, claims: list[Claim], known: dict[str, Source]) -> list[ValueSources]:
-    """Group claims by value (with its hedge, scope aside) and count the sources of each."""
-    groups: dict[ValueKey, list[Claim]] = {}
+    """Group claims by value (with its hedge, "etwa" and scope aside) and count the sources of each."""
+    groups: dict[ClaimValue, list[Claim]] = {}
     for claim in claims:
-        groups.setdefault(value_group(claim), []).append(claim)
+        groups.setdefault(ClaimValue.of(claim).grouped(), []).append(claim)
     values = []
-    for key in sorted(groups, key=lambda k: group_order(topic, k)):
-        members = groups[key]
+    for value in sorted(groups, key=lambda v: group_order(topic, v)):
+        members = groups[value]
         first = min(members, key=lambda c: (published(dossier, c).end, published(dossier, c).start, c.article))
         values.append(
             ValueSources(
-                label=value_label(topic, members[0]),
+                value=value,
                 claims=members,
                 articles=sorted({c.article for c in members}),
                 sources=sorted({c.source: known[c.source] for c in members if c.source}.values(), key=source_order),
@@ -170,40 +118,13 @@ def trace_values(dossier: Dossier, topic: Topic, claims: list[Claim], known: dic
     return values
 
 
-def value_group(claim: Claim) -> ValueKey:
-    """Return what a claim is grouped by: its value and its hedge ("etwa" counts as none)."""
-    hedge = "" if claim.qualifier in (None, "etwa") else str(claim.qualifier)
-    if claim.category is not None:
-        return ("category", hedge, claim.category)
-    numbers = (claim.value, claim.lower, claim.upper)
-    return ("number", hedge, *(math.nan if n is None else float(n) for n in numbers))
-
-
-def group_order(topic: Topic, key: ValueKey) -> tuple[object, ...]:
+def group_order(topic: Topic, value: ClaimValue) -> tuple[object, ...]:
     """Order categories as the topic lists them and numbers by size, unhedged before hedged."""
-    if key[0] == "category":
-        return (list(topic.categories).index(str(key[2])), key[1])
-    value, lower, upper = (n if isinstance(n, float) and not math.isnan(n) else math.inf for n in key[2:])
-    return (min(value, lower), value, upper, str(key[1]))
-
-
-def value_label(topic: Topic, claim: Claim) -> str:
-    """Return a claim's value with its hedge ("etwa" aside), as a value group is labelled."""
-    hedge = "" if claim.qualifier in (None, "etwa") else f"{claim.qualifier} "
-    return hedge + value_text(topic, claim)
-
-
-def value_text(topic: Topic, claim: Claim) -> str:
-    """Return a claim's value as a reader sees it, without the qualifier."""
-    if claim.category is not None:
-        return topic.categories[claim.category].label
-    text = format_number(claim.value)
-    bounds = [b for b in (claim.lower, claim.upper) if b is not None and b != claim.value]
-    if bounds:
-        low = format_number(claim.lower) if claim.lower is not None else "…"
-        high = format_number(claim.upper) if claim.upper is not None else "…"
-        text += f" ({low}–{high})"
-    return text
+    hedge = value.qualifier.value if value.qualifier else ""
+    if value.category is not None:
+        return (list(topic.categories).index(value.category), hedge)
+    number, lower, upper = (math.inf if n is None else float(n) for n in (value.number, value.lower, value.upper))
+    return (min(number, lower), number, upper, hedge)
 
 
 def published(dossier: Dossier, claim: Claim) -> Dating:

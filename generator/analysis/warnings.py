@@ -1,7 +1,7 @@
 """Consistency warnings for curators: what an article's YAML leaves out, dates too late or says twice.
 
 Runs after the analyse stage, which locates every claim's excerpt. Each warning names the YAML
-value to change. Figures are read with the heuristics of `dossier new` (suggest.py): a number it
+value to change. Figures are read with the heuristics of `dossier new` (analysis/figures.py): a number it
 would suggest as a claim on a registered topic, and that no claim's excerpt covers, is reported.
 Claimant names are compared case-folded and without German inflection endings.
 """
@@ -16,14 +16,19 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from generator.analysis.compare import Analysis
+from generator.analysis.figures import figure_at
 from generator.analysis.match import find_all, normalise
 from generator.analysis.mentions import find_mentions
 from generator.content.load import Document
 from generator.content.model import Article, Dossier, Entity, Paragraph, Span, Topic
+from generator.language.dates import find_dates
+from generator.language.figures import read_number, read_numbers
+from generator.language.morphology import stem
 from generator.language.numbers import format_plain
+from generator.language.numerals import NUMBER
+from generator.language.passage import Passage
 from generator.language.search import SpanIndex
 from generator.problems import Problem
-from generator.tools.suggest import NUMBER, analyse_paragraph, claim_of, find_dates, read_number, read_numbers, stem
 
 CLAIMANT_KINDS = ("people", "organisations")
 # Case, plural and adjective endings, longest first; not a lone -n, which ends many names (Putin, Pentagon).
@@ -150,15 +155,15 @@ def describe_open_figures(
     article: Article, paragraph: Paragraph, covering: SpanIndex, topics: dict[str, Topic]
 ) -> list[str]:
     """Describe each figure of a paragraph that `dossier new` would suggest for a topic and no claim covers."""
-    context = analyse_paragraph(paragraph, [])
-    dates = find_dates([context], date.max)  # every date, however late: its numbers are no figures
+    context = Passage(paragraph.text, paragraph.number)
+    dates = find_dates(context.text, context.number, date.max)  # every date, however late: its numbers are no figures
     numbers = read_numbers(context, dates, [])
     txt = article.text_path.rsplit("/", 1)[-1]
     messages = []
     for index, number in enumerate(numbers):
         if covering.overlaps(number.start, number.end):
             continue  # covered, whatever its range or topic
-        figure = claim_of(context, numbers, index, topics, dates, with_claimant=False)
+        figure = figure_at(context, numbers, index, topics)
         last = numbers[index + 1] if figure is not None and figure.upper is not None else number
         if figure is None or figure.topic is None or covering.overlaps(number.start, last.end):
             continue

@@ -12,14 +12,8 @@ with the project's own `mkdocs.yml` and hand-written pages, and runs, each as a 
   five links), and the generator's own read/write floor (reading every input file and writing
   every output page through `write.py`, in this process, without any other work).
 
-Peak memory of each child comes from two measures, and the report takes the larger:
-
-- `os.wait4` returns the kernel's exact peak resident set of the process it reaps (and of its
-  own reaped children), per stage; `resource.getrusage(RUSAGE_CHILDREN)` would only give the
-  maximum over all children so far, and polling alone (psutil, a dependency) can miss peaks.
-- The generator forks workers for large dossiers, and a peak resident set ignores all processes
-  but the largest, so `TreeMemory` also samples the summed proportional set size of the process
-  tree (Linux), which counts each shared page once.
+Peak memory of each child is the larger of two measures (see `measure.py`). The projects are
+written by `project.py`, the articles of `--hostile` by `hostile.py`.
 
 Times are wall-clock seconds on the machine the benchmark runs on; nothing here asserts a time,
 but for `dossier bench --hostile`: it times `dossier check` (in this process) on an article of the
@@ -29,34 +23,41 @@ and fails if the first takes HOSTILE_RATIO_LIMIT times as long as the second or 
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import json
 import math
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator.bench.corpus import ARTICLE_ID, SCHEMA_LINE, dump, make_corpus, seed_texts
-from generator.pipeline import check
-from generator.problems import ContentError
-from generator.site.write import CACHE, write_pages
+from generator.bench.corpus import ARTICLE_ID
+from generator.bench.hostile import (
+    HOSTILE_PERSON_ID,
+    hostile_text,
+    plain_text,
+    seed_people,
+    time_check,
+    write_bench_article,
+)
+from generator.bench.measure import Measured, TreeMemory, dossier, mkdocs, zensical, zensical_available
+from generator.bench.project import (
+    change_one_article,
+    dependents,
+    folder_size,
+    make_floor_project,
+    make_project,
+    read_write_floor,
+    rewritten,
+    snapshot,
+)
 
 DEFAULT_SIZES = (100, 1000)
 GENERATOR_ONLY_SIZES = (10000,)
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent.parent
-ZENSICAL_CONFIG = "zensical-bench.yml"
-FLOOR_LINKS = ("index.md", "artikel/index.md", "themen/index.md", "personen/index.md", "orte/index.md")
 # The targets of issue 5: (key, limit, how the value must compare, the size it is defined for;
 # None: every size measured). A target is "not measured" when its size was not run.
 TARGETS = (
@@ -74,20 +75,18 @@ class BenchError(Exception):
     """Raised when a step of the benchmark fails (a build error, not a slow build)."""
 
 
-@dataclass
-class Measured:
-    """One child process: its wall-clock time, peak memory and output."""
-
-    seconds: float
-    peak_rss_mb: float  # the largest resident set of any one process of the tree (exact, from the kernel)
-    peak_pss_mb: float | None  # the largest sum over the tree of proportional set sizes (sampled; Linux)
-    stdout: str
-    stderr: str
-
-    @property
-    def peak_mb(self) -> float:
-        """Peak memory: the larger of the two measures (they differ when the generator forks workers)."""
-        return max(self.peak_rss_mb, self.peak_pss_mb or 0.0)
+def require_seed(root: Path, config: bool = True) -> None:
+    """Raise BenchError unless `root` holds a dossier with article texts (and a mkdocs.yml) to start from."""
+    if not any((root / "content" / "articles").glob("*.txt")):
+        missing = "content/articles/*.txt"
+    elif config and not (root / "mkdocs.yml").is_file():
+        missing = "mkdocs.yml"
+    else:
+        return
+    raise BenchError(
+        f"dossier bench starts from an existing dossier with articles (such as the dossier publisher's own "
+        f"repository): {root} has no {missing}"
+    )
 
 
 def run(command: Sequence[str], cwd: Path, what: str) -> Measured:
@@ -116,186 +115,6 @@ def run(command: Sequence[str], cwd: Path, what: str) -> Measured:
     return Measured(seconds, peak_rss_mb, sampler.peak_mb, stdout, stderr)
 
 
-class TreeMemory(threading.Thread):
-    """Sample the summed proportional set size (PSS) of a process and its descendants, every 50 ms.
-
-    `os.wait4` gives the exact peak resident set of the largest single process, but the generator
-    forks workers for large dossiers: they share most pages with their parent, so adding their
-    resident sets would count shared pages twice, and taking the largest ignores the rest. PSS
-    splits each shared page among the processes sharing it, so its sum over the tree is the
-    memory the tree uses. Linux only (/proc/PID/smaps_rollup); a short peak between two samples
-    can be missed, which is why the report takes the larger of both measures.
-    """
-
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.pid = pid
-        self.peak_kb = 0
-        self.available = Path(f"/proc/{pid}/smaps_rollup").exists()
-        self.done = threading.Event()
-
-    @property
-    def peak_mb(self) -> float | None:
-        return self.peak_kb / 1024 if self.available else None
-
-    def run(self) -> None:
-        while self.available and not self.done.wait(0.05):
-            self.peak_kb = max(self.peak_kb, sum(pss_kb(pid) for pid in descendants(self.pid)))
-
-    def stop(self) -> None:
-        self.done.set()
-        self.join()
-
-
-def descendants(pid: int) -> list[int]:
-    """Return the pid and those of all its descendants (Linux)."""
-    found, queue = [], [pid]
-    while queue:
-        current = queue.pop()
-        found.append(current)
-        with contextlib.suppress(OSError):
-            queue += [int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
-    return found
-
-
-def pss_kb(pid: int) -> int:
-    """Return a process's proportional set size in kB, or 0 if it has ended."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
-
-
-def dossier(project: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "generator", "--root", str(project), *args]
-
-
-def mkdocs(config: Path, site: Path) -> list[str]:
-    # Not --quiet: MkDocs 1.6 then drops warnings before --strict counts them, and never fails.
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
-
-
-def zensical_available() -> bool:
-    try:
-        import zensical  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def zensical(project: Path, site_dir: str) -> list[str]:
-    """Return the command building `project` with Zensical into `project/site_dir`.
-
-    Zensical reads mkdocs.yml but has no --site-dir option and wants site_dir inside the project,
-    so a small configuration beside mkdocs.yml inherits it and sets site_dir.
-    """
-    (project / ZENSICAL_CONFIG).write_text(f"INHERIT: mkdocs.yml\nsite_dir: {site_dir}\n", encoding="utf-8")
-    return [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(project / ZENSICAL_CONFIG)]
-
-
-def make_project(root: Path, project: Path, articles: int) -> None:
-    """Write a synthetic content tree with the project's hand-written pages and mkdocs.yml."""
-    make_corpus(articles, seed_texts(root)).write(project)
-    pages = root / "content" / "pages"
-    if pages.is_dir():
-        shutil.copytree(pages, project / "content" / "pages")
-    shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
-
-
-Snapshot = dict[str, tuple[int, int, int]]
-
-
-def snapshot(folder: Path) -> Snapshot:
-    """Identify every file by inode, modification time and size (a rewrite through a rename changes the inode)."""
-    found = {}
-    for path in folder.rglob("*"):
-        if path.is_file() and path.name != CACHE:
-            info = path.stat()
-            found[path.relative_to(folder).as_posix()] = (info.st_ino, info.st_mtime_ns, info.st_size)
-    return found
-
-
-def rewritten(before: Snapshot, after: Snapshot) -> list[str]:
-    """Return the files written or removed between two snapshots."""
-    return sorted({name for name in after if before.get(name) != after[name]} | (set(before) - set(after)))
-
-
-def change_one_article(project: Path, article_id: str) -> None:
-    """Edit an article as a curator would: a new title and a sentence added to its last paragraph."""
-    meta = project / "content" / "articles" / f"{article_id}.yaml"
-    schema_line, _, yaml_text = meta.read_text(encoding="utf-8").partition("\n")
-    data = yaml.safe_load(yaml_text)
-    data["title"] += " (überarbeitet)"
-    meta.write_text(f"{schema_line}\n{dump(data)}", encoding="utf-8")
-    text = project / "content" / "articles" / f"{article_id}.txt"
-    body = text.read_text(encoding="utf-8").rstrip("\n")
-    text.write_text(body + " Dieser Satz wurde nachträglich ergänzt.\n", encoding="utf-8")
-
-
-def dependents(pages: Path, article_id: str) -> set[str]:
-    """Return the article's page and every page that links to it: all that may show something of it."""
-    target = f"{article_id}.md"
-    found = {f"artikel/{target}"}
-    for path in pages.rglob("*.md"):
-        if target in path.read_text(encoding="utf-8"):
-            found.add(path.relative_to(pages).as_posix())
-    url = f"artikel/{article_id}/"  # data files and feeds link to the article's URL
-    for path in [*pages.glob("data/*"), *pages.rglob("feeds/**/*.xml")]:
-        if url in path.read_text(encoding="utf-8"):
-            found.add(path.relative_to(pages).as_posix())
-    return found
-
-
-def read_write_floor(project: Path, scratch: Path) -> float:
-    """Time reading every input file and writing the generated pages again, with no other work."""
-    pages = {
-        p.relative_to(project / "dossier").as_posix(): p.read_text(encoding="utf-8")
-        for p in (project / "dossier").rglob("*")
-        if p.is_file() and not p.name.startswith(".")
-    }
-    started = time.perf_counter()
-    for path in sorted((project / "content").rglob("*")):
-        if path.is_file():
-            path.read_bytes()
-    write_pages(scratch, pages)
-    return time.perf_counter() - started
-
-
-def make_floor_project(project: Path, floor: Path, root: Path) -> None:
-    """Copy the project's mkdocs.yml and replace every generated page by plain Markdown of the same size."""
-    paragraphs = [line for text in seed_texts(root) for line in text.split("\n") if len(line) > 200]
-    floor.mkdir(parents=True)
-    shutil.copy(project / "mkdocs.yml", floor / "mkdocs.yml")
-    pages = project / "dossier"
-    for number, path in enumerate(sorted(p for p in pages.rglob("*") if p.is_file() and not p.name.startswith("."))):
-        name = path.relative_to(pages).as_posix()
-        target = floor / "dossier" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not name.endswith(".md"):
-            shutil.copy(path, target)
-            continue
-        up = "../" * name.count("/")
-        links = " ".join(f"[Verweis {i + 1}]({up}{link})" for i, link in enumerate(FLOOR_LINKS))
-        parts = [
-            f'---\ntitle: "Seite {number}"\nhide:\n  - navigation\n---\n\n# Seite {number}\n\n',
-            "| Spalte | Wert |\n| --- | --- |\n| eins | 1 |\n| zwei | 2 |\n| drei | 3 |\n\n",
-            links + "\n\n",
-        ]
-        size, goal = sum(len(p.encode("utf-8")) for p in parts), path.stat().st_size
-        while size < goal:
-            paragraph = paragraphs[(number + len(parts)) % len(paragraphs)] + "\n\n"
-            parts.append(paragraph)
-            size += len(paragraph.encode("utf-8"))
-        target.write_text("".join(parts), encoding="utf-8")
-
-
-def folder_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
 def bench_size(
     root: Path, articles: int, generator_only: bool, work: Path, say: Callable[[str], None]
 ) -> dict[str, Any]:
@@ -305,7 +124,16 @@ def bench_size(
     make_project(root, project, articles)
     result: dict[str, Any] = {"articles": articles, "corpus_seconds": time.perf_counter() - started}
     say(f"{articles} articles: corpus written in {result['corpus_seconds']:.1f} s")
+    measure_generator(project, work, result, say)
+    measure_rebuilds(project, result, say)
+    if not generator_only:
+        measure_site(root, project, work, result, say)
+        add_ratios(result)
+    return result
 
+
+def measure_generator(project: Path, work: Path, result: dict[str, Any], say: Callable[[str], None]) -> None:
+    """Add the figures of a cold `dossier check` and `dossier generate` of the project to `result`."""
     check = run(dossier(project, "check"), project, "dossier check")
     generate = run(dossier(project, "generate"), project, "dossier generate")
     pages = project / "dossier"
@@ -318,15 +146,19 @@ def bench_size(
         generator_peak_memory_mb=max(check.peak_mb, generate.peak_mb),
         generator_peak_rss_mb=max(check.peak_rss_mb, generate.peak_rss_mb),
         generator_peak_pss_mb=max(check.peak_pss_mb or 0, generate.peak_pss_mb or 0) or None,
-        generator_floor_seconds=read_write_floor(project, work / f"floor-write-{articles}"),
+        generator_floor_seconds=read_write_floor(project, work / f"floor-write-{result['articles']}"),
     )
     say(f"  check {check.seconds:.2f} s, generate {generate.seconds:.2f} s, {page_count} pages")
 
+
+def measure_rebuilds(project: Path, result: dict[str, Any], say: Callable[[str], None]) -> None:
+    """Add the figures of `dossier generate` with nothing changed and after one changed article to `result`."""
+    pages = project / "dossier"
     before = snapshot(pages)
     noop = run(dossier(project, "generate"), project, "no-op dossier generate")
     result.update(noop_seconds=noop.seconds, noop_files_written=len(rewritten(before, snapshot(pages))))
 
-    changed_id = ARTICLE_ID.format(articles // 2)
+    changed_id = ARTICLE_ID.format(result["articles"] // 2)
     depending = dependents(pages, changed_id)
     change_one_article(project, changed_id)
     before = snapshot(pages)
@@ -340,9 +172,10 @@ def bench_size(
         one_change_files_outside_dependents=sorted(set(written) - depending),
     )
     say(f"  no-op {noop.seconds:.2f} s, one change {one.seconds:.2f} s ({len(written)} files written)")
-    if generator_only:
-        return result
 
+
+def measure_site(root: Path, project: Path, work: Path, result: dict[str, Any], say: Callable[[str], None]) -> None:
+    """Add the figures of the site builds (MkDocs, and Zensical if installed) and of their floor to `result`."""
     site = project / "site"
     built = run(mkdocs(project / "mkdocs.yml", site), project, "mkdocs build")
     index = site / "search" / "search_index.json"
@@ -352,7 +185,7 @@ def bench_size(
         site_mb=folder_size(site) / 1e6,
         search_index_mb=index.stat().st_size / 1e6 if index.exists() else None,
     )
-    floor = work / f"floor-{articles}"
+    floor = work / f"floor-{result['articles']}"
     make_floor_project(project, floor, root)
     floor_built = run(mkdocs(floor / "mkdocs.yml", floor / "site"), floor, "mkdocs build of the floor")
     result.update(mkdocs_floor_seconds=floor_built.seconds, floor_site_mb=folder_size(floor / "site") / 1e6)
@@ -362,16 +195,20 @@ def bench_size(
         zen_floor = run(zensical(floor, "site-zensical"), floor, "zensical build of the floor")
         result.update(zensical_seconds=zen.seconds, zensical_floor_seconds=zen_floor.seconds)
         say(f"  zensical {zen.seconds:.1f} s, floor {zen_floor.seconds:.1f} s")
+
+
+def add_ratios(result: dict[str, Any]) -> None:
+    """Add the headline ratios of one size (generator plus MkDocs against the floor, per page) to `result`."""
     total = result["generate_seconds"] + result["mkdocs_seconds"]
+    pages, search_kb = result["pages"], (result["search_index_mb"] or 0) * 1000
     result.update(
         total_seconds=total,
         total_over_floor=total / result["mkdocs_floor_seconds"],
         generator_share=result["generate_seconds"] / total,
-        seconds_per_page=total / page_count,
-        search_index_kb_per_page=(result["search_index_mb"] or 0) * 1000 / page_count,
-        search_index_kb_per_article=(result["search_index_mb"] or 0) * 1000 / articles,
+        seconds_per_page=total / pages,
+        search_index_kb_per_page=search_kb / pages,
+        search_index_kb_per_article=search_kb / result["articles"],
     )
-    return result
 
 
 def bench(
@@ -385,6 +222,7 @@ def bench(
     The headline figures are those of the largest size (per_page_growth: largest over smallest);
     each target is judged at the size it is set for (`TARGETS`), if that size was run.
     """
+    require_seed(root)
     sizes = sorted(set(sizes or (GENERATOR_ONLY_SIZES if generator_only else DEFAULT_SIZES)))
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as scratch:
         runs = {str(n): bench_size(root, n, generator_only, Path(scratch), say) for n in sizes}
@@ -425,85 +263,6 @@ def bench(
 
 HOSTILE_BYTES = 1_950_000  # just under the loader's limit on an article (MAX_FILE_BYTES, 2,000,000 bytes)
 HOSTILE_RATIO_LIMIT = 3.0  # `dossier check` of the hostile article may take at most this many times the plain one's
-HOSTILE_PERSON_ID = "anna-muster"
-HOSTILE_PERSON = {"id": HOSTILE_PERSON_ID, "name": "Anna Muster", "aliases": ["Muster"], "role": "Sprecherin"}
-
-
-def repeat(unit: str, size: int) -> str:
-    """Return `unit` repeated to about `size` bytes (UTF-8)."""
-    return unit * max(1, size // len(unit.encode("utf-8")))
-
-
-def hostile_text(size: int) -> str:
-    """Return an article of about `size` bytes made of four inputs that once took quadratic time, a quarter each.
-
-    One paragraph each: a registered name said again and again; `Laut` before one long hyphen chain;
-    a speaker after one long chain of genitives; many figures on a topic's unit.
-    """
-    quarter = size // 4
-    return "\n".join(
-        (
-            repeat("Anna Muster sagte etwas. ", quarter),
-            "Laut " + repeat("Aa-", quarter - 40) + "Aa sind es 5.000 Soldaten.",
-            "Der Sprecher" + repeat(" des Aa", quarter - 90) + " (Anna Muster) sagte: „Wir sehen das anders.“",
-            repeat(
-                "Laut Pentagon sind rund 5.000 nordkoreanische Soldaten in Kursk, nicht 3.000 Soldaten wie gemeldet. ",
-                quarter,
-            ),
-        )
-    )
-
-
-def plain_text(root: Path, size: int) -> str:
-    """Return ordinary German prose of about `size` bytes (UTF-8): the seed articles' paragraphs, repeated."""
-    lines = [line for text in seed_texts(root) for line in text.splitlines() if line.strip()]
-    chosen, total = [], 0
-    for line in itertools.cycle(lines):
-        total += len(line.encode("utf-8")) + 1
-        if total > size:
-            break
-        chosen.append(line)
-    return "\n".join(chosen or lines[:1])
-
-
-def write_bench_article(project: Path, root: Path, text: str, people: list[str]) -> None:
-    """Copy the seed content into `project`, register Anna Muster and add the article `bench` with `text`."""
-    shutil.copytree(root / "content", project / "content")
-    registry = project / "content" / "people.yaml"
-    registry.write_text(registry.read_text(encoding="utf-8") + dump([HOSTILE_PERSON]), encoding="utf-8")
-    meta = {
-        "title": "Prüfartikel",
-        "source_file": "bench.txt",
-        "outlet": None,
-        "url": None,
-        "author": None,
-        "language": "de",
-        "published": {"date": "2024-10-28", "basis": "stated"},
-        "mentions": {"people": people},
-    }
-    articles = project / "content" / "articles"
-    (articles / "bench.txt").write_text(text + "\n", encoding="utf-8")
-    (articles / "bench.yaml").write_text(SCHEMA_LINE.format("../../", "article") + dump(meta), encoding="utf-8")
-
-
-def time_check(project: Path) -> tuple[float, int]:
-    """Run `dossier check` on a project in this process, its output discarded; return seconds and exit status."""
-    started = time.perf_counter()
-    try:
-        check(project)
-        status = 0
-    except ContentError:
-        status = 1
-    return time.perf_counter() - started, status
-
-
-def seed_people(root: Path) -> list[str]:
-    """Return the ids of the people the seed articles list as mentioned (all named in their texts)."""
-    found: set[str] = set()
-    for path in (root / "content" / "articles").glob("*.yaml"):
-        meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        found.update((meta.get("mentions") or {}).get("people") or [])
-    return sorted(found)
 
 
 def bench_hostile(
@@ -514,6 +273,7 @@ def bench_hostile(
     Each check runs `repeats` times in this process and the fastest run counts (the first run of
     all also pays for imports and compiled patterns).
     """
+    require_seed(root, config=False)
     texts = {
         "plain": (plain_text(root, size), seed_people(root)),
         "hostile": (hostile_text(size), [HOSTILE_PERSON_ID]),
@@ -559,6 +319,7 @@ def run_value(figures: dict[str, Any], key: str) -> Any:
 
 
 def meets(value: float | None, limit: float, how: str) -> bool | None:
+    """Tell whether a figure meets its target (`how`: "<=" or "=="); None if it was not measured."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return value <= limit if how == "<=" else value == limit
@@ -568,6 +329,7 @@ def to_json(report: dict[str, Any]) -> str:
     """Return the report as one JSON object, figures rounded to what the measurement supports."""
 
     def rounded(value: Any) -> Any:
+        """Round the floats of a value, in dicts and lists too."""
         if isinstance(value, float):
             return round(value, 4)
         if isinstance(value, dict):

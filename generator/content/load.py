@@ -5,9 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,19 +13,15 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.content.files import Tree, read_regular, scan
-from generator.content.schema import ID_PATTERN, json_schema
+from generator.content.quickcheck import schema_allows
+from generator.content.schema import ID_PATTERN
 from generator.content.validate import validate_document
+from generator.content.yamlparse import MAX_DEPTH, compose, too_deep
 from generator.parallel import fork_map
 from generator.problems import Problem
 
 MAX_FILE_BYTES = 2_000_000
-MAX_DEPTH = 20  # content files need 6; deeper nesting crashes libyaml or the recursion limit
 MAX_NUMBER_CHARACTERS = 4_000  # int() refuses 4,300 digits; longer ones the schema reports as too large
-# What one line may open at once: indentation, and "- " or "? " indicators (libyaml, which parses
-# block YAML, crashes the process on some ten thousand levels; flow brackets take the pure-Python
-# parser, whose RecursionError is caught).
-LINE_START = re.compile(r"(?:[ \t]*[-?](?=[ \t]))*")
-MAX_INDENT = 10 * MAX_DEPTH
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 REGISTRY_FILES = ("people", "organisations", "places", "topics")
 YAML_TAG = "tag:yaml.org,2002:"
@@ -35,13 +29,6 @@ PLAIN_SCALAR_TAGS = {YAML_TAG + t for t in ("null", "bool", "int", "float", "str
 
 ALIAS_MESSAGE = "YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead"
 CONSTRUCTOR = yaml.constructor.SafeConstructor()
-FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE  # what the pure-Python reader refuses
-# Where libyaml and the pure-Python parser disagree (found by differential fuzzing): see compose().
-LIBYAML_CHARACTERS = re.compile(r"[\t\ufeff\u2028\u2029\x85{}\[\]]")
-COMPLEX_KEY = re.compile(r"^[\s?:-]*\?(\s|$)", re.MULTILINE)
-BLOCK_SCALAR_COMMENT = re.compile(r"[|>][0-9+-]*#")
-TAG = re.compile(r"(^|\s)!", re.MULTILINE)
 
 Where = tuple[Any, ...]
 
@@ -123,10 +110,10 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
 
 
 def load_articles(tree: Tree, folder: Path, problems: list[Problem]) -> list[ArticleSource]:
-    """Pair every `<id>.txt` with its `<id>.yaml` and load both."""
+    """Pair every `<id>.txt` with its `<id>.yaml` and load both (no folder: no articles, as git keeps none empty)."""
     if not tree.is_folder(folder):
-        if not tree.is_refused(folder):
-            problems.append(Problem(tree.name(folder), 1, 1, "articles directory not found"))
+        if tree.name(folder) in tree.files:
+            problems.append(Problem(tree.name(folder), 1, 1, "content/articles must be a folder"))
         return []
     stems = set()
     for name in tree.children(folder):
@@ -254,60 +241,6 @@ def load_yaml(tree: Tree, path: Path, kind: str, problems: list[Problem]) -> Doc
     return doc
 
 
-def too_deep(text: str) -> int | None:
-    """Return the first line (1-based) that opens more levels than the parsers can take, or None."""
-    for number, line in enumerate(text.split("\n"), 1):
-        start = LINE_START.match(line)
-        indicators = start.group().count("-") + start.group().count("?") if start else 0
-        if indicators > MAX_DEPTH or len(line) - len(line.lstrip(" ")) > MAX_INDENT:
-            return number
-    return None
-
-
-def compose(text: str) -> Node | None:
-    """Parse YAML into a node tree with the safe loader (no tags are constructed here).
-
-    libyaml (PyYAML's C parser) composes the same nodes about ten times faster. It is used for
-    text the pure-Python reader accepts; whenever it fails, the pure-Python parser runs again so
-    that every error is reported exactly as before.
-    """
-    if FAST_LOADER is not None and not NON_PRINTABLE.search(text) and not libyaml_may_differ(text):
-        try:
-            return compose_with(FAST_LOADER, text)
-        except yaml.YAMLError:
-            pass
-    return compose_with(yaml.SafeLoader, text)
-
-
-def libyaml_may_differ(text: str) -> bool:
-    """Tell whether a text holds anything on which libyaml and the pure-Python parser disagree.
-
-    Found by differential fuzzing (nodes, tags and positions compared on mutated content files):
-    tabs, byte-order marks and Unicode line breaks, flow collections, "?" complex keys, a "#"
-    right after a block scalar indicator, tags and document markers. None of them is needed in
-    curated content; files with any of them take the pure-Python path. Each regex runs only if a
-    plain substring it needs occurs (a fast test).
-    """
-    return bool(
-        LIBYAML_CHARACTERS.search(text)
-        or ("?" in text and COMPLEX_KEY.search(text))
-        or ("#" in text and BLOCK_SCALAR_COMMENT.search(text))
-        or ("!" in text and TAG.search(text))
-        or text.startswith(("---", "..."))
-        or "\n---" in text
-        or "\n..." in text
-    )
-
-
-def compose_with(loader_class: Any, text: str) -> Node | None:
-    loader = loader_class(text)
-    try:
-        node: Node | None = loader.get_single_node()
-        return node
-    finally:
-        loader.dispose()
-
-
 def to_data(
     node: Node, where: Where, doc: Document, seen: set[int], problems: list[Problem], record: bool = False
 ) -> Any:
@@ -371,92 +304,6 @@ def scalar_to_data(node: ScalarNode, where: Where, doc: Document, problems: list
         problems.append(doc.problem(where, f"expected a finite number, found '{node.value}'"))
         return None
     return value
-
-
-def schema_allows(kind: str, data: Any) -> bool:
-    """Tell quickly whether the schema certainly accepts `data`; False sends it to the full validator.
-
-    jsonschema (which explains every error) takes milliseconds per file; this check, compiled
-    once per kind from the same JSON Schema, takes microseconds. It only answers "valid" when
-    jsonschema would (tested against it), and says "ask jsonschema" for anything it is unsure of.
-    """
-    check = compiled_schema(kind)
-    return check is not None and check(data)
-
-
-Check = Callable[[Any], bool]
-IGNORED_KEYWORDS = {"$schema", "$id", "$defs", "title", "description"}
-TYPES: dict[str, Check] = {
-    "array": lambda x: isinstance(x, list),
-    "boolean": lambda x: isinstance(x, bool),
-    "integer": lambda x: isinstance(x, int) and not isinstance(x, bool),
-    "null": lambda x: x is None,
-    "number": lambda x: isinstance(x, int | float) and not isinstance(x, bool),
-    "object": lambda x: isinstance(x, dict),
-    "string": lambda x: isinstance(x, str),
-}
-
-
-class UnsupportedSchema(Exception):
-    """Raised for a JSON Schema keyword the fast check does not implement; jsonschema decides alone."""
-
-
-@cache
-def compiled_schema(kind: str) -> Check | None:
-    schema = json_schema(kind)
-    try:
-        return compile_schema(schema, schema.get("$defs", {}))
-    except UnsupportedSchema:
-        return None
-
-
-def compile_schema(schema: dict[str, Any], defs: dict[str, Any]) -> Check:
-    """Compile the subset of JSON Schema (2020-12) that the content schemas use into one predicate."""
-    checks = [compile_keyword(key, value, schema, defs) for key, value in schema.items() if key not in IGNORED_KEYWORDS]
-    return lambda x: all(check(x) for check in checks)
-
-
-def compile_keyword(key: str, value: Any, schema: dict[str, Any], defs: dict[str, Any]) -> Check:
-    """Compile one keyword; keywords apply only to instances of their type, as in JSON Schema."""
-    if key == "type":
-        kinds = [TYPES[t] for t in ([value] if isinstance(value, str) else value)]
-        return lambda x: any(is_kind(x) for is_kind in kinds)
-    if key == "enum" and all(isinstance(v, str) for v in value):
-        allowed = set(value)
-        return lambda x: isinstance(x, str) and x in allowed  # a non-text is left to jsonschema
-    if key in ("minLength", "maxLength"):
-        low, high = (value, math.inf) if key == "minLength" else (0, value)
-        return lambda x: not isinstance(x, str) or low <= len(x) <= high
-    if key == "pattern":
-        pattern = re.compile(value)
-        return lambda x: not isinstance(x, str) or pattern.search(x) is not None
-    if key in ("minimum", "maximum"):
-        sign = 1 if key == "minimum" else -1
-        return lambda x: not TYPES["number"](x) or sign * x >= sign * value
-    if key == "minItems":
-        return lambda x: not isinstance(x, list) or len(x) >= value
-    if key == "uniqueItems" and value is True:
-        return lambda x: not isinstance(x, list) or (all(isinstance(i, str) for i in x) and len(set(x)) == len(x))
-    if key == "items" and isinstance(value, dict):
-        item = compile_schema(value, defs)
-        return lambda x: not isinstance(x, list) or all(item(i) for i in x)
-    if key == "properties":
-        fields = {name: compile_schema(sub, defs) for name, sub in value.items()}
-        return lambda x: not isinstance(x, dict) or all(fields[k](v) for k, v in x.items() if k in fields)
-    if key == "required":
-        return lambda x: not isinstance(x, dict) or all(k in x for k in value)
-    if key == "additionalProperties" and value is False:
-        known = set(schema.get("properties", {}))
-        return lambda x: not isinstance(x, dict) or all(k in known for k in x)
-    if key == "anyOf":
-        options = [compile_schema(sub, defs) for sub in value]
-        return lambda x: any(option(x) for option in options)
-    if key == "not":
-        negated = compile_schema(value, defs)
-        return lambda x: not negated(x)
-    if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/") and value[8:] in defs:
-        return compile_schema(defs[value[8:]], defs)
-    raise UnsupportedSchema(key)
 
 
 def rel(root: Path, path: Path) -> str:

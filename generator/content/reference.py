@@ -1,4 +1,4 @@
-"""Render the content reference (site page, README section, JSON Schemas) from the schema declaration."""
+"""Render the content reference (site page, docs/reference.md, JSON Schemas) from the schema declaration."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from generator.content.schema import (
 )
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
+REFERENCE_DOC = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
+REFRESH = "python3 -m generator.content.reference --update"
 
 RECORDS: tuple[tuple[str, Record], ...] = (
     ("content/dossier.yaml", DOSSIER),
@@ -89,10 +91,18 @@ def schema_kind(content_path: str) -> str:
     return content_path.removesuffix(".yaml")
 
 
-def schema_line(content_path: str) -> str:
-    """Return the `# yaml-language-server` line a content YAML file starts with."""
+SCHEMA_FOLDERS = ("generator/schemas", "schemas")  # in this repository; in a project made by `dossier init`
+
+
+def schema_line(content_path: str, folder: str = SCHEMA_FOLDERS[0]) -> str:
+    """Return the `# yaml-language-server` line a content YAML file starts with (schemas in `folder` of the project)."""
     up = "../" * (content_path.count("/") + 1)
-    return f"# yaml-language-server: $schema={up}generator/schemas/{schema_kind(content_path)}.schema.json"
+    return f"# yaml-language-server: $schema={up}{folder}/{schema_kind(content_path)}.schema.json"
+
+
+def schema_folder(root: Path) -> str:
+    """Return the project's folder of JSON Schemas: this repository's, or the one `dossier init` writes."""
+    return next((f for f in SCHEMA_FOLDERS if (root / f).is_dir()), SCHEMA_FOLDERS[0])
 
 
 def write_schemas(folder: Path) -> None:
@@ -102,21 +112,31 @@ def write_schemas(folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
 
-START, END = "<!-- reference:start -->", "<!-- reference:end -->"
+def render_reference_doc() -> str:
+    """Return `docs/reference.md`, the developers' (English) content reference: the whole file, generated."""
+    return (
+        "# Content reference\n\n"
+        f"<!-- Generated from generator/content/schema.py; do not edit. Refresh with: {REFRESH} -->\n\n"
+        "Every field of every content file, generated from the schema declaration\n"
+        "(`generator/content/schema.py`), which also drives validation, the JSON Schemas in\n"
+        "`generator/schemas/` and the site's German page *Referenz*. A test fails when this file is out\n"
+        f"of date; refresh it (and the JSON Schemas) with `{REFRESH}`.\n\n"
+        "Files: `content/dossier.yaml`, `content/people.yaml`, `content/organisations.yaml`,\n"
+        "`content/places.yaml`, `content/topics.yaml` (each registry is a list of entries),\n"
+        "`content/articles/<id>.txt` + `<id>.yaml`, and hand-written pages in `content/pages/*.md`\n"
+        "(copied into the site as they are, in a safe subset of Markdown: see [security](security.md)).\n\n"
+        "## Fields per file\n\n" + render_reference_tables()
+    )
 
 
-def update_readme(path: Path) -> None:
-    """Rewrite the generated reference block of the README."""
-    text = path.read_text(encoding="utf-8")
-    before, rest = text.split(START, 1)
-    after = rest.split(END, 1)[1]
-    path.write_text(f"{before}{START}\n\n{render_reference_tables()}\n{END}{after}", encoding="utf-8")
+def write_reference_doc(path: Path = REFERENCE_DOC) -> None:
+    """Write the developers' content reference."""
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(render_reference_doc(), encoding="utf-8")
 
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
-        sys.exit(
-            "usage: python -m generator.content.reference --update  (rewrites the reference and generator/schemas/)"
-        )
-    update_readme(Path("README.md"))
+        sys.exit(f"usage: {REFRESH}  (rewrites docs/reference.md and generator/schemas/)")
+    write_reference_doc()
     write_schemas(SCHEMA_DIR)

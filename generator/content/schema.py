@@ -9,6 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.content.vocabulary import (
+    ORGANISATION_KINDS,
+    PlaceKind,
+    Qualifier,
+    SourceKind,
+    TopicKind,
+    values,
+)
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 URL_PATTERN = r"^https?://[^\s<>\"']+$"
@@ -139,7 +148,6 @@ class Field:
     type: Type
     doc: str
     required: bool = True
-    example: Any = None
 
 
 @dataclass(frozen=True)
@@ -184,9 +192,6 @@ KIND_WORDS = {
     "places": "a place (content/places.yaml)",
     "topics": "a claim topic (content/topics.yaml)",
 }
-
-SOURCE_KINDS = ("government", "military", "intelligence", "state-media", "media", "international", "group")
-CLAIMANT_KINDS = (*SOURCE_KINDS, "individual")
 
 ID = Str(words="an id (lowercase letters, digits and single hyphens)", pattern=ID_PATTERN, max_length=80)
 DATE = Str(words="a date written YYYY, YYYY-MM or YYYY-MM-DD", pattern=DATE_PATTERN, max_length=10)
@@ -256,18 +261,7 @@ CLAIM = Record(
         Field("upper", Num(), "Upper bound of the number, if the text gives a range.", required=False),
         Field(
             "qualifier",
-            Enum(
-                values=(
-                    "mindestens",
-                    "mehr als",
-                    "bis zu",
-                    "höchstens",
-                    "etwa",
-                    "geplant",
-                    "erwartet",
-                    "möglicherweise",
-                )
-            ),
+            Enum(values=values(Qualifier)),
             "How the text hedges the value.",
             required=False,
         ),
@@ -281,7 +275,7 @@ CLAIM = Record(
         ),
         Field(
             "claimant_kind",
-            Enum(values=CLAIMANT_KINDS),
+            Enum(values=values(SourceKind)),
             "What kind of source the text names when it names none by name (`Nachrichtendienste`: "
             "`intelligence`); only with `claimant: null`, a named claimant's kind comes from its registry.",
             required=False,
@@ -353,7 +347,7 @@ PERSON = Record(
         ),
         Field(
             "kind",
-            Enum(values=CLAIMANT_KINDS),
+            Enum(values=values(SourceKind)),
             "What kind of source the person is when speaking in their own name: `government` for officials, "
             "`individual` for a private person. Not together with `speaks_for`: then the organisation's kind counts.",
             required=False,
@@ -371,7 +365,7 @@ ORGANISATION = Record(
         ALIASES_FIELD,
         Field(
             "kind",
-            Enum(values=SOURCE_KINDS),
+            Enum(values=ORGANISATION_KINDS),
             "What kind of body it is (`media`: an independent outlet).",
         ),
         Field("country", Nullable(Ref(kinds=("places",))), "Its country, as a place id.", required=False),
@@ -386,7 +380,7 @@ PLACE = Record(
         Field("id", ID, "Unique id; the page is `orte/<id>`."),
         Field("name", NAME, "The name as the dossier writes it."),
         ALIASES_FIELD,
-        Field("kind", Enum(values=("country", "region", "city", "site")), "What kind of place it is."),
+        Field("kind", Enum(values=values(PlaceKind)), "What kind of place it is."),
         Field("lat", Num(words="a latitude", minimum=-90, maximum=90), "Latitude (WGS 84)."),
         Field("lon", Num(words="a longitude", minimum=-180, maximum=180), "Longitude (WGS 84)."),
         Field("country", Nullable(Ref(kinds=("places",))), "The country it lies in, as a place id.", required=False),
@@ -411,7 +405,7 @@ TOPIC = Record(
         Field("id", ID, "Unique id; the page is `themen/<id>`."),
         Field("title", Str(max_length=200), "German title."),
         Field("question", Str(), "The question the claims answer (German)."),
-        Field("kind", Enum(values=("numeric", "categorical")), "Whether claims give a number or a category."),
+        Field("kind", Enum(values=values(TopicKind)), "Whether claims give a number or a category."),
         Field("unit", Str(max_length=100), "Unit of numeric values, e.g. `Soldaten` (numeric topics).", required=False),
         Field("categories", ListOf(LABELLED), "Allowed values (categorical topics).", required=False),
         Field(

@@ -1,6 +1,5 @@
 """The record of what `dossier generate` last wrote into dossier/, from which inputs (incremental builds)."""
 
-
 from __future__ import annotations
 
 import hashlib
@@ -59,6 +58,7 @@ def files_below(folder: Path) -> list[str]:
 
 
 def page_digest(data: bytes) -> str:
+    """Return a short digest of a page's bytes, as the manifest records it."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from generator.language.numbers import format_number
 from generator.content.model import Claim, Dossier, Topic
+from generator.content.vocabulary import Qualifier, TopicKind
+from generator.language.numbers import format_number
+from generator.site.labels import claimant_name
+from generator.site.values import format_value
 
 WIDTH, PLOT_HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 78, 16, 30, 34
@@ -23,12 +26,10 @@ LEGEND_ROW = 20
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#666666")
 SHAPES = ("circle", "square", "triangle", "diamond", "triangle-down", "circle", "square", "diamond")
 MONTHS_SHORT = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez.")
-UP = ("mindestens", "mehr als")
 # Inline presentation, so that the chart also reads outside the site; currentColor follows dark mode.
 TEXT = 'fill="currentColor" font-size="13" font-family="sans-serif"'
 GRID = 'stroke="currentColor" stroke-opacity="0.15"'
 AXIS = 'stroke="currentColor" stroke-opacity="0.6"'
-DOWN = ("bis zu", "höchstens")
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,11 @@ class Series:
     claims: tuple[Claim, ...]
 
 
-def claimant_label(dossier: Dossier, claim: Claim) -> str:
-    if claim.claimant:
-        return dossier.entity(claim.claimant).name
-    return f"nicht benannt ({claim.attribution})" if claim.attribution else "nicht benannt"
-
-
 def series_of(dossier: Dossier, claims: list[Claim]) -> list[Series]:
     """Group claims by claimant, in order of first appearance."""
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
-        groups.setdefault(claimant_label(dossier, claim), []).append(claim)
+        groups.setdefault(claimant_name(dossier, claim), []).append(claim)
     return [
         Series(label, COLOURS[i % len(COLOURS)], SHAPES[i % len(SHAPES)], tuple(group))
         for i, (label, group) in enumerate(groups.items())
@@ -76,7 +71,7 @@ def time_ticks(start: date, end: date) -> list[date]:
 def render_topic_chart(dossier: Dossier, topic: Topic, claims: list[Claim], href: Callable[[Claim], str]) -> str | None:
     """Return a figure with the SVG chart of a numeric topic's values over time, or None if empty."""
     claims = [c for c in claims if c.value is not None]
-    if topic.kind != "numeric" or not claims:
+    if topic.kind != TopicKind.NUMERIC or not claims:
         return None
     series = series_of(dossier, claims)
     start = min(c.as_of.start for c in claims) - timedelta(days=15)
@@ -92,17 +87,16 @@ def render_topic_chart(dossier: Dossier, topic: Topic, claims: list[Claim], href
 
     height = TOP + PLOT_HEIGHT + BOTTOM + LEGEND_ROW * ((len(series) + 1) // 2)
     chart_id = f"chart-{topic.id}"
-    unit = topic.unit or ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dq-chart" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" aria-labelledby="{chart_id}-title {chart_id}-desc">',
         f'<title id="{chart_id}-title">{escape(topic.title)}: Werte im Zeitverlauf</title>',
         f'<desc id="{chart_id}-desc">{escape(describe(topic, claims, series))}</desc>',
     ]
-    parts += axes(top, start, end, x, y, unit)
+    parts += axes(top, start, end, x, y, topic.unit or "")
     for index, one in enumerate(series):
         for claim in one.claims:
-            parts.append(draw_claim(claim, one, index, x, y, href(claim), unit))
+            parts.append(draw_claim(claim, one, index, x, y, href(claim), topic))
     parts += legend(series, TOP + PLOT_HEIGHT + BOTTOM)
     parts.append("</svg>")
     caption = (
@@ -121,17 +115,11 @@ def describe(topic: Topic, claims: list[Claim], series: list[Series]) -> str:
         f"{format_number(values[-1])} {topic.unit or ''}".rstrip()
         + "; "
         + "; ".join(
-            f"{s.label}: " + ", ".join(f"{value_words(c)} (Stand {c.as_of.german()})" for c in s.claims) for s in series
+            f"{s.label}: " + ", ".join(f"{format_value(c, topic)} (Stand {c.as_of.german()})" for c in s.claims)
+            for s in series
         )
         + "."
     )
-
-
-def value_words(claim: Claim) -> str:
-    text = format_number(claim.value)
-    if claim.lower is not None or claim.upper is not None:
-        text += f" ({format_number(claim.lower)}–{format_number(claim.upper)})"
-    return " ".join(filter(None, (claim.qualifier, text)))
 
 
 def axes(
@@ -170,10 +158,11 @@ def draw_claim(
     x: Callable[[date], float],
     y: Callable[[float], float],
     link: str,
-    unit: str,
+    topic: Topic,
 ) -> str:
     """Draw one claim: period line, range bar or arrow, and a linked marker with a tooltip."""
     assert claim.value is not None
+    hedge = Qualifier.of(claim.qualifier)
     middle = claim.as_of.start + (claim.as_of.end - claim.as_of.start) / 2
     cx, cy = x(middle) + (index % 5 - 2) * 3, y(claim.value)  # a small offset keeps equal points apart
     colour = series.colour
@@ -187,14 +176,14 @@ def draw_claim(
         shapes.append(
             f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{low:.1f}" y2="{high:.1f}" stroke="{colour}" stroke-width="4"/>'
         )
-    elif claim.qualifier in UP or claim.qualifier in DOWN:
-        sign = -1 if claim.qualifier in UP else 1
+    elif hedge and (hedge.is_lower_bound or hedge.is_upper_bound):
+        sign = -1 if hedge.is_lower_bound else 1
         tip = cy + sign * 22
         shapes.append(
             f'<path d="M{cx:.1f},{cy:.1f} V{tip:.1f} M{cx - 4:.1f},{tip - sign * 6:.1f} L{cx:.1f},{tip:.1f} '
             f'L{cx + 4:.1f},{tip - sign * 6:.1f}" stroke="{colour}" stroke-width="2" fill="none"/>'
         )
-    tooltip = f"{value_words(claim)} {unit} – {series.label}, Stand {claim.as_of.german()}".replace("  ", " ")
+    tooltip = f"{format_value(claim, topic, unit=True)} – {series.label}, Stand {claim.as_of.german()}"
     return (
         "".join(shapes)
         + f'<a href="{escape(link)}"><title>{escape(tooltip)}</title>{marker(series.shape, cx, cy, colour)}</a>'

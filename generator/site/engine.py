@@ -1,6 +1,5 @@
 """Run MkDocs: build into a staging folder swapped in atomically, under the project lock; serve for previews."""
 
-
 from __future__ import annotations
 
 import ctypes

@@ -8,218 +8,16 @@ import json
 from typing import Any
 
 from generator.analysis.compare import Analysis
-from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Entity, Quote, Span, Topic
-from generator.site.paths import page_path, url_from
 from generator.analysis.provenance import Provenance, describe_source
+from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Entity, Quote, Span, Topic
+from generator.content.vocabulary import DiscrepancyKind
+from generator.site.export_schema import EXPORT_SCHEMA
+from generator.site.labels import reason_text
+from generator.site.paths import page_path, url_from
+from generator.site.values import format_value
 
 DATA_DIR = "data"
-
-DATING_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "date": {"type": "string", "description": "YYYY, YYYY-MM or YYYY-MM-DD"},
-        "precision": {"enum": ["year", "month", "day"]},
-        "basis": {"enum": ["stated", "inferred"]},
-        "reason": {"type": ["string", "null"], "description": "Why an inferred date was inferred."},
-    },
-    "required": ["date", "precision", "basis", "reason"],
-    "additionalProperties": False,
-}
-SPANS_SCHEMA = {
-    "type": "array",
-    "description": "Where the passage stands: paragraph number (¶) and character offsets within it.",
-    "items": {
-        "type": "object",
-        "properties": {"paragraph": {"type": "integer"}, "start": {"type": "integer"}, "end": {"type": "integer"}},
-        "required": ["paragraph", "start", "end"],
-        "additionalProperties": False,
-    },
-}
-NULLABLE_TEXT = {"type": ["string", "null"]}
-NULLABLE_NUMBER = {"type": ["number", "null"]}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def record(description: str, properties: dict[str, Any]) -> dict[str, Any]:
-    """Return the schema of an object whose keys are all required."""
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
-
-
-def listing(item: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "items": item}
-
-
-EXPORT_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "dossier-export.schema.json",
-    "title": "Dossier export (data/dossier.json)",
-    **record(
-        "The whole dossier: articles, registries, topics, quotes, claims and classified discrepancies.",
-        {
-            "title": {"type": "string"},
-            "summary": {"type": "string"},
-            "articles": listing(
-                record(
-                    "An article and its curated metadata.",
-                    {
-                        "id": {"type": "string"},
-                        "page": {"type": "string", "description": "Site-relative URL of its page."},
-                        "title": {"type": "string"},
-                        "source_file": {"type": "string"},
-                        "outlet": NULLABLE_TEXT,
-                        "url": NULLABLE_TEXT,
-                        "author": NULLABLE_TEXT,
-                        "language": {"type": "string"},
-                        "published": DATING_SCHEMA,
-                        "mentions": {"type": "object", "additionalProperties": listing({"type": "string"})},
-                        "tags": listing({"type": "string"}),
-                        "notes": listing({"type": "string"}),
-                        "paragraphs": {"type": "integer", "description": "Number of paragraphs."},
-                    },
-                )
-            ),
-            "entities": listing(
-                record(
-                    "A person, organisation or place, with all its registry fields.",
-                    {
-                        "kind": {"enum": list(ENTITY_KINDS)},
-                        "id": {"type": "string"},
-                        "page": {"type": "string"},
-                        "name": {"type": "string"},
-                        "aliases": listing({"type": "string"}),
-                        "fields": {"type": "object"},
-                    },
-                )
-            ),
-            "topics": listing(
-                record(
-                    "A claim topic.",
-                    {
-                        "id": {"type": "string"},
-                        "page": {"type": "string"},
-                        "title": {"type": "string"},
-                        "question": {"type": "string"},
-                        "kind": {"enum": ["numeric", "categorical"]},
-                        "unit": NULLABLE_TEXT,
-                        "categories": {"type": "object", "additionalProperties": {"type": "string"}},
-                        "scopes": {"type": "object", "additionalProperties": {"type": "string"}},
-                        "exclusive": {"type": "boolean"},
-                    },
-                )
-            ),
-            "quotes": listing(
-                record(
-                    "A quotation, with where it stands in its article.",
-                    {
-                        "article": {"type": "string"},
-                        "id": {"type": "string"},
-                        "speaker": {"type": "string"},
-                        "role": {"type": "string"},
-                        "parts": listing({"type": "string"}),
-                        "topic": NULLABLE_TEXT,
-                        "note": NULLABLE_TEXT,
-                        "spans": SPANS_SCHEMA,
-                    },
-                )
-            ),
-            "claims": listing(
-                record(
-                    "A claim, with where its excerpt stands in its article.",
-                    {
-                        "article": {"type": "string"},
-                        "id": {"type": "string"},
-                        "topic": {"type": "string"},
-                        "value": NULLABLE_NUMBER,
-                        "lower": NULLABLE_NUMBER,
-                        "upper": NULLABLE_NUMBER,
-                        "qualifier": NULLABLE_TEXT,
-                        "category": NULLABLE_TEXT,
-                        "as_of": DATING_SCHEMA,
-                        "as_of_inherited": {"type": "boolean", "description": "True when as_of is the article's date."},
-                        "scope": {"type": "string"},
-                        "claimant": NULLABLE_TEXT,
-                        "claimant_kind": NULLABLE_TEXT,
-                        "attribution": NULLABLE_TEXT,
-                        "citing": NULLABLE_TEXT,
-                        "source": {
-                            "type": ["string", "null"],
-                            "description": "The independent source: the claimant, or the organisation a "
-                            "spokesperson speaks for; null when the text names nobody.",
-                        },
-                        "source_kind": NULLABLE_TEXT,
-                        "source_party": {
-                            "type": "boolean",
-                            "description": "True when the source is a state body or official of a party to the "
-                            "conflict.",
-                        },
-                        "excerpt": {"type": "string"},
-                        "note": NULLABLE_TEXT,
-                        "spans": SPANS_SCHEMA,
-                    },
-                )
-            ),
-            "provenance": listing(
-                record(
-                    "Per topic, how many articles and independent sources carry each value. Claims without a "
-                    "named source count together as one source.",
-                    {
-                        "topic": {"type": "string"},
-                        "articles": {"type": "integer"},
-                        "independent_sources": {"type": "integer"},
-                        "flags": listing({"enum": ["single", "parties", "unnamed"]}),
-                        "values": listing(
-                            record(
-                                "One value (a number, a range or a category; qualifiers and scopes aside).",
-                                {
-                                    "label": {"type": "string", "description": "The value as the site shows it."},
-                                    "value": NULLABLE_NUMBER,
-                                    "lower": NULLABLE_NUMBER,
-                                    "upper": NULLABLE_NUMBER,
-                                    "qualifier": {
-                                        "type": ["string", "null"],
-                                        "description": "The hedge the value is grouped with; `etwa` counts as none.",
-                                    },
-                                    "category": NULLABLE_TEXT,
-                                    "articles": listing({"type": "string"}),
-                                    "independent_sources": {"type": "integer"},
-                                    "sources": listing({"type": "string"}),
-                                    "unnamed_claims": {"type": "integer"},
-                                    "first_seen": DATING_SCHEMA,
-                                    "first_article": {"type": "string"},
-                                },
-                            )
-                        ),
-                    },
-                )
-            ),
-            "discrepancy_counts": {
-                "type": "object",
-                "description": "Per topic, how many pairs of claims fall into each class (complete counts).",
-                "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
-            },
-            "discrepancies": listing(
-                record(
-                    "Two claims of a topic that do not agree, and how their difference is classified. Per topic "
-                    "and class at most the first 50 pairs are listed (pairs grow with the square of the claims); "
-                    "`discrepancy_counts` has the totals, and the claims allow recomputing all pairs.",
-                    {
-                        "topic": {"type": "string"},
-                        "a": {"type": "string", "description": "`<article>#<claim id>`"},
-                        "b": {"type": "string", "description": "`<article>#<claim id>`"},
-                        "kind": {"enum": ["contradiction", "change", "scope"]},
-                        "reason": {"type": "string"},
-                    },
-                )
-            ),
-        },
-    ),
-}
 
 CLAIM_COLUMNS = (
     "article",
@@ -296,13 +94,20 @@ def export_model(analysis: Analysis) -> dict[str, Any]:
         "claims": [export_claim(d, c) for a in articles for c in a.claims],
         "provenance": [export_provenance(p) for _, p in sorted(analysis.provenance.items())],
         "discrepancy_counts": {
-            tid: {kind: topic.count(kind) for kind in ("contradiction", "change", "scope", "agreement")}
+            tid: {kind.value: topic.count(kind) for kind in DiscrepancyKind}
             for tid, topic in sorted(analysis.topics.items())
         },
         "discrepancies": [
-            {"topic": tid, "a": claim_key(c.a), "b": claim_key(c.b), "kind": c.kind, "reason": c.reason}
+            {
+                "topic": tid,
+                "a": claim_key(c.a),
+                "b": claim_key(c.b),
+                "kind": c.kind.value,
+                "reason": reason_text(c, topic.topic),
+            }
             for tid, topic in sorted(analysis.topics.items())
-            for kind in ("contradiction", "change", "scope")
+            for kind in DiscrepancyKind
+            if kind.is_discrepancy
             for c in topic.listed.get(kind, [])
         ],
     }
@@ -316,7 +121,7 @@ def claim_key(claim: Claim) -> str:
     return f"{claim.article}#{claim.id}"
 
 
-def page_url(kind: str, item_id: str, anchor: str | None = None) -> str:
+def item_url(kind: str, item_id: str, anchor: str | None = None) -> str:
     """Return the site-relative URL of an item's page."""
     return url_from("index.md", page_path(kind, item_id), anchor)
 
@@ -332,7 +137,7 @@ def export_spans(spans: list[Span]) -> list[dict[str, int]]:
 def export_article(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
-        "page": page_url("articles", article.id),
+        "page": item_url("articles", article.id),
         "title": article.title,
         "source_file": article.source_file,
         "outlet": article.outlet,
@@ -352,7 +157,7 @@ def export_entity(entity: Entity) -> dict[str, Any]:
     return {
         "kind": entity.kind,
         "id": entity.id,
-        "page": page_url(entity.kind, entity.id),
+        "page": item_url(entity.kind, entity.id),
         "name": entity.name,
         "aliases": entity.aliases,
         "fields": fields,
@@ -362,7 +167,7 @@ def export_entity(entity: Entity) -> dict[str, Any]:
 def export_topic(topic: Topic) -> dict[str, Any]:
     return {
         "id": topic.id,
-        "page": page_url("topics", topic.id),
+        "page": item_url("topics", topic.id),
         "title": topic.title,
         "question": topic.question,
         "kind": topic.kind,
@@ -405,7 +210,7 @@ def export_claim(dossier: Dossier, claim: Claim) -> dict[str, Any]:
         "attribution": claim.attribution,
         "citing": claim.citing,
         "source": claim.source or None,
-        "source_kind": source.kind,
+        "source_kind": source.kind.value if source.kind else None,
         "source_party": source.party,
         "excerpt": claim.excerpt,
         "note": claim.note,
@@ -421,12 +226,12 @@ def export_provenance(provenance: Provenance) -> dict[str, Any]:
         "flags": provenance.flags,
         "values": [
             {
-                "label": v.label,
-                "value": plain_number(v.claims[0].value),
-                "lower": plain_number(v.claims[0].lower),
-                "upper": plain_number(v.claims[0].upper),
-                "qualifier": None if v.claims[0].qualifier in (None, "etwa") else v.claims[0].qualifier,
-                "category": v.claims[0].category,
+                "label": format_value(v.value, provenance.topic),
+                "value": plain_number(v.value.number),
+                "lower": plain_number(v.value.lower),
+                "upper": plain_number(v.value.upper),
+                "qualifier": v.value.qualifier.value if v.value.qualifier else None,
+                "category": v.value.category,
                 "articles": v.articles,
                 "independent_sources": v.independent,
                 "sources": [s.key for s in v.sources],
@@ -458,16 +263,16 @@ def claim_row(dossier: Dossier, claim: Claim) -> list[object]:
         claim.attribution,
         claim.citing,
         claim.source or None,
-        source.kind,
+        source.kind.value if source.kind else None,
         "true" if source.party else "false",
         claim.excerpt,
         claim.spans[0].paragraph,
-        page_url("articles", claim.article, f"c-{claim.id}"),
+        item_url("articles", claim.article, f"c-{claim.id}"),
     ]
 
 
 def quote_row(quote: Quote) -> list[object]:
-    page = page_url("articles", quote.article, f"q-{quote.id}")
+    page = item_url("articles", quote.article, f"q-{quote.id}")
     return [quote.article, quote.id, quote.speaker, quote.role, quote.text, quote.topic, quote.spans[0].paragraph, page]
 
 

@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime, time
 
 from feedgen.feed import FeedGenerator
 
-from generator.language.numbers import format_number
 from generator.content.model import Article, Claim, Dating, Dossier, Topic
+from generator.site.labels import claimant_name
 from generator.site.paths import SECTIONS, page_path, url_from
+from generator.site.values import format_value
 
 FEED_DIR = "feeds"
 ARTICLE_FEED = f"{FEED_DIR}/artikel.xml"
@@ -96,13 +97,8 @@ def render_topic_feed(dossier: Dossier, topic: Topic) -> str:
 
 
 def claim_title(dossier: Dossier, topic: Topic, claim: Claim) -> str:
-    """Name the claim: value, unit or category, and who makes it."""
-    if claim.category is not None:
-        value = topic.categories[claim.category].label
-    else:
-        value = " ".join(filter(None, (claim.qualifier, format_number(claim.value), topic.unit)))
-    who = dossier.entity(claim.claimant).name if claim.claimant else claim.attribution or "nicht benannt"
-    return f"{value} ({who}, Stand {claim.as_of.german()})"
+    """Name the claim: value with its unit or category, and who makes it."""
+    return f"{format_value(claim, topic, unit=True)} ({claimant_name(dossier, claim)}, Stand {claim.as_of.german()})"
 
 
 def atom_text(feed: FeedGenerator) -> str:

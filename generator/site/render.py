@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
-import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -18,45 +15,38 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.analysis.compare import Analysis, TopicAnalysis
+from generator.analysis.mentions import Mention
+from generator.analysis.provenance import describe_source, rank_topics
+from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph
+from generator.content.reference import render_reference, render_schemas
+from generator.content.vocabulary import EntityKind
+from generator.language.numbers import format_number
+from generator.parallel import fork_map
 from generator.site.charts import Mark, render_timeline, render_topic_chart
+from generator.site.escape import encode_url, inline_escape, md_escape
 from generator.site.export import render_exports
 from generator.site.feeds import render_feeds
-from generator.site.jsonld import Href, article_jsonld, topic_jsonld
-from generator.parallel import fork_map
-from generator.language.numbers import format_number
-from generator.site.escape import encode_url, inline_escape, md_escape
+from generator.site.jsonld import article_jsonld, topic_jsonld
+from generator.site.labels import (
+    DISCREPANCY_LABELS,
+    ENTITY_KIND_TITLES,
+    FLAG_LABELS,
+    SOURCE_KIND_EXPLANATIONS,
+    SOURCE_KIND_LABELS,
+    entity_kind_label,
+    kind_counts,
+    reason_text,
+    source_label,
+    unnamed_label,
+)
+from generator.site.links import PageContext, relative_path, url_maker
 from generator.site.matrix import who_said_what
-from generator.analysis.mentions import Mention
-from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph, Quote
-from generator.site.paths import SECTIONS, page_path, url_from
-from generator.content.reference import render_reference, render_schemas
-from generator.analysis.provenance import FLAG_LABELS, KIND_EXPLANATIONS, SOURCE_KIND_LABELS, describe_source, rank_topics, unnamed_label
-from generator.analysis.provenance import value_text as topic_value_text
+from generator.site.paths import SECTIONS, page_path
+from generator.site.values import format_value
 
 TEMPLATES = Path(__file__).parent / "templates"
-TITLE_UNSAFE = re.compile(r"[^\w\s.,;'’/–-]")  # tooltips keep words and plain punctuation only
 SECTION_INDEXES = {f"{folder}/index.md" for folder in SECTIONS.values()}
 UNSEARCHED = SECTION_INDEXES | {"zeitleiste.md"}  # pages that only repeat what item pages say
-KIND_LABELS = {
-    "contradiction": "Widerspruch",
-    "change": "Wandel über die Zeit",
-    "scope": "Unterschiedlicher Bezug",
-    "agreement": "Übereinstimmung",
-}
-KIND_TITLES = {"people": "Personen", "organisations": "Organisationen", "places": "Orte"}
-ENTITY_KIND_LABELS = {
-    "government": "Regierung/Behörde",
-    "military": "Militär",
-    "intelligence": "Nachrichtendienst",
-    "state-media": "Staatsmedium",
-    "media": "Medium",
-    "international": "Internationale Organisation",
-    "group": "Gruppe",
-    "country": "Staat",
-    "region": "Region",
-    "city": "Stadt",
-    "site": "Ort",
-}
 LANGUAGES = {
     "de": "Deutsch",
     "en": "Englisch",
@@ -82,115 +72,6 @@ def front_matter(title: str, searchable: bool = True) -> str:
     title_line = f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n"
     search = "" if searchable else "search:\n  exclude: true\n"
     return f"---\n{title_line}hide:\n  - navigation\n{search}---\n\n"
-
-
-def url_maker(page: str) -> Href:
-    """Return a (kind, id, anchor) → URL function for links in raw HTML and JSON-LD on a page."""
-    return lambda kind, item_id, anchor: url_from(page, page_path(kind, item_id), anchor)
-
-
-@lru_cache(maxsize=1 << 17)
-def relative_path(target: str, start: str) -> str:
-    """posixpath.relpath, remembered: pages link to the same few thousand targets from a few folders."""
-    return posixpath.relpath(target, start)
-
-
-@lru_cache(maxsize=1 << 16)
-def link_markup(folder: str, target: str, anchor: str | None, text: str, is_markup: bool, title: str = "") -> Markup:
-    """Return a link from a page in `folder`, remembered: many pages of a folder link to the same target.
-
-    A title becomes the link's tooltip, reduced to words and plain punctuation: nothing in it can
-    end the title or look like markup, even if content markup got past validation.
-    """
-    shown = Markup(text) if is_markup else md_escape(text)
-    tooltip = f' "{TITLE_UNSAFE.sub("", " ".join(title.split()))}"' if title else ""
-    return Markup(f"[{shown}]({relative_path(target, folder)}{'#' + anchor if anchor else ''}{tooltip})")
-
-
-@dataclass
-class PageContext:
-    """Link helpers for one page; records every page it links to (for backlinks)."""
-
-    path: str
-    dossier: Dossier
-    links: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.folder = posixpath.dirname(self.path) or "."
-
-    def href(self, target: str, anchor: str | None = None) -> str:
-        """Return the relative link from this page to `target`, recording it for backlinks."""
-        if target == self.path:
-            return f"#{anchor}" if anchor else posixpath.basename(target)
-        self.links.add(target)
-        return relative_path(target, self.folder) + (f"#{anchor}" if anchor else "")
-
-    def link(self, target: str, text: object, anchor: str | None = None) -> Markup:
-        """Return a Markdown link with escaped text."""
-        if target == self.path or text is None:
-            return Markup(f"[{md_escape(text)}]({self.href(target, anchor)})")
-        self.links.add(target)
-        return link_markup(self.folder, target, anchor, str(text), isinstance(text, Markup))
-
-    def entity(self, entity_id: str, anchor: str | None = None, text: str | None = None) -> Markup:
-        """Link to an entity's page (named by its name unless `text` is given), its role or kind as tooltip."""
-        entity = self.dossier.entity(entity_id)
-        target = page_path(entity.kind, entity_id)
-        if target == self.path:
-            return self.link(target, text or entity.name, anchor)
-        self.links.add(target)
-        tooltip = entity.get("role") or ENTITY_KIND_LABELS.get(entity.get("kind"), "")
-        return link_markup(self.folder, target, anchor, text or entity.name, False, tooltip)
-
-    def article(self, article_id: str, anchor: str | None = None, text: object = None) -> Markup:
-        """Link to an article's page (or an anchor in it)."""
-        return self.link(page_path("articles", article_id), text or self.dossier.articles[article_id].title, anchor)
-
-    def topic(self, topic_id: str, anchor: str | None = None, text: object = None) -> Markup:
-        """Link to a topic's page (or an anchor in it)."""
-        return self.link(page_path("topics", topic_id), text or self.dossier.topics[topic_id].title, anchor)
-
-    def claimant(self, claim: Claim) -> Markup:
-        """Link the claimant, or say in the text's own words that nobody is named."""
-        if claim.claimant:
-            return self.entity(claim.claimant)
-        if claim.attribution:
-            return Markup(f"nicht benannt („{md_escape(claim.attribution)}“)")
-        return Markup("nicht benannt")
-
-    def origin(self, claim: Claim) -> Markup:
-        """Name a claim's source with its kind: the claimant, whom a spokesperson speaks for, and any report cited."""
-        source = describe_source(self.dossier, claim.source, claim.claimant_kind)
-        text = str(self.claimant(claim))
-        if claim.claimant and claim.source != claim.claimant:
-            text += f" für {self.entity(claim.source)}"
-        if source.kind or source.key:  # an unnamed claim without a kind is already "nicht benannt"
-            label = SOURCE_KIND_LABELS[source.kind] if not source.key and source.kind else source.kind_label
-            text += f" ({md_escape(label)})"
-        if claim.citing:
-            text += f", gestützt auf „{md_escape(claim.citing)}“"
-        return Markup(text)
-
-    def passage(self, item: Claim | Quote, text: object) -> Markup:
-        """Link to the paragraph of the article where a quote or claim stands."""
-        anchor = f"c-{item.id}" if isinstance(item, Claim) else f"q-{item.id}"
-        return self.article(item.article, anchor, text or f"¶ {item.spans[0].paragraph}")
-
-    def excerpt(self, item: Claim | Quote) -> Markup:
-        """Quote a passage and link it to its paragraph."""
-        text = item.excerpt if isinstance(item, Claim) else item.text
-        return Markup(f"„{md_escape(text)}“ ({self.passage(item, None)})")
-
-    def source(self, claim: Claim) -> Markup:
-        """Quote a claim's excerpt and link it to its paragraph, naming the article."""
-        title = self.dossier.articles[claim.article].title
-        link = self.passage(claim, f"{title}, ¶ {claim.spans[0].paragraph}")
-        return Markup(f"„{md_escape(claim.excerpt)}“ – {link}")
-
-
-def value_text(claim: Claim, dossier: Dossier) -> str:
-    """Return a claim's value as a reader sees it, without the qualifier."""
-    return topic_value_text(dossier.topics[claim.topic], claim)
 
 
 def counted(number: int, singular: str, plural: str) -> str:
@@ -232,22 +113,25 @@ class Renderer:
             latest=lambda datings: max(datings, key=lambda dating: (dating.end, dating.start)),
             url=encode_url,
             date=dating_text,
-            value=lambda c: value_text(c, dossier),
+            value=lambda value, topic=None: format_value(value, topic or dossier.topics[value.topic]),
+            reason=lambda comparison: reason_text(comparison, dossier.topics[comparison.a.topic]),
             counted=counted,
         )
         self.env.globals.update(
             d=dossier,
             a=analysis,
-            KIND_LABELS=KIND_LABELS,
+            DISCREPANCY_LABELS=DISCREPANCY_LABELS,
             PRECISION=PRECISION,
             BASIS=BASIS,
-            KIND_TITLES=KIND_TITLES,
+            ENTITY_KIND_TITLES=ENTITY_KIND_TITLES,
             LANGUAGES=LANGUAGES,
-            ENTITY_KIND_LABELS=ENTITY_KIND_LABELS,
             SOURCE_KIND_LABELS=SOURCE_KIND_LABELS,
-            KIND_EXPLANATIONS=KIND_EXPLANATIONS,
+            SOURCE_KIND_EXPLANATIONS=SOURCE_KIND_EXPLANATIONS,
             FLAG_LABELS=FLAG_LABELS,
             source_of=lambda entity_id: describe_source(dossier, entity_id),
+            source_label=source_label,
+            entity_kind_label=entity_kind_label,
+            kind_counts=kind_counts,
             unnamed_label=unnamed_label,
             ranked_topics=lambda: rank_topics(list(analysis.provenance.values())),
             render_paragraph=self.render_paragraph,
@@ -258,10 +142,6 @@ class Renderer:
             file_url=lambda page, target: relative_path(target, page.folder),  # MkDocs resolves it
         )
         self.contexts: dict[str, PageContext] = {}
-
-    def render_all(self) -> dict[str, str]:
-        """Return {dossier-relative path: Markdown} for every page, backlinks included."""
-        return {path: data.decode("utf-8") for path, data in self.render_encoded().items()}
 
     def render_encoded(self) -> dict[str, bytes]:
         """Return {dossier-relative path: UTF-8 Markdown} for every page, backlinks included.
@@ -354,7 +234,8 @@ class Renderer:
             ("quellenlage.md", "sources.md.j2", "Quellenlage", {}),
         ]
         for kind in ENTITY_KINDS:
-            pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", KIND_TITLES[kind], {"kind": kind}))
+            title = ENTITY_KIND_TITLES[EntityKind(kind)]
+            pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", title, {"kind": kind}))
             for entity in d.entities[kind].values():
                 pages.append(
                     (

@@ -1,1 +1,1 @@
-"""Tools for contributors and reviewers: dossier new (suggestions) and dossier diff."""
+"""Tools for contributors and reviewers: dossier init (a new project), new (suggestions) and diff."""

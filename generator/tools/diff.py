@@ -20,12 +20,12 @@ from generator.pipeline import check, render_encoded
 from generator.problems import ContentError, Problem, printable
 from generator.site.escape import md_escape
 from generator.site.render import make_environment
+from generator.site.values import format_value
 from generator.tools.diff_fields import (
     Change,
     article_fields,
     articles_of,
     claim_fields,
-    claim_value,
     claims_of,
     describe_article,
     describe_claim,
@@ -43,10 +43,11 @@ from generator.tools.diff_fields import (
 )
 from generator.tools.diff_git import GitError, changed_outside_content, export_content, runs_as_code
 from generator.tools.diff_pages import diff_files, diff_pages
+from generator.tools.english import DISCREPANCY_NAMES, reason_words
 
 __all__ = ["Change", "GitError", "Report", "diff_against", "render_json", "render_markdown", "render_text"]
 
-SECTIONS = {
+REPORT_SECTIONS = {
     "dossier": "Dossier and events (content/dossier.yaml)",
     "articles": "Articles",
     "quotes": "Quotes",
@@ -57,8 +58,6 @@ SECTIONS = {
     "generated": "Generated pages and data files",
     "code": "Files outside content/ (code, config)",
 }
-# In the order a reviewer should read them: contradictions matter most.
-DISCREPANCY_KINDS = {"contradiction": "contradiction", "change": "change over time", "scope": "scope difference"}
 LIMIT = 100  # rows listed per section and problems per list; the counts always give the total
 
 
@@ -116,7 +115,7 @@ def load_state(root: Path, today: date | None) -> State:
 
 def compare(ref: str, base: State, head: State) -> Report:
     """Compare two states section by section; with errors in the working tree, report only those."""
-    sections: dict[str, list[Change]] = {name: [] for name in SECTIONS}
+    sections: dict[str, list[Change]] = {name: [] for name in REPORT_SECTIONS}
     if head.dossier and head.analysis:
         old, new = base.dossier, head.dossier
         sections["dossier"] = diff_items(settings_of(old), settings_of(new), describe_setting, setting_fields)
@@ -166,7 +165,7 @@ def diff_discrepancies(base: Analysis | None, head: Analysis) -> list[Change]:
 
 def severity(change: Change) -> int:
     """Order discrepancy changes: ranges, then contradictions, changes over time, scope differences."""
-    kinds = list(DISCREPANCY_KINDS.values())
+    kinds = list(DISCREPANCY_NAMES.values())
     return next((kinds.index(kind) + 1 for kind in change.details if kind in kinds), 0)
 
 
@@ -174,17 +173,17 @@ def pairs_of(topic: TopicAnalysis, dossier: Dossier) -> dict[str, tuple[str, str
     """Key every pair of claims that does not agree by both claims' keys: (kind, description)."""
     return {
         f"{c.a.article}#c-{c.a.id} ~ {c.b.article}#c-{c.b.id}": (
-            DISCREPANCY_KINDS.get(c.kind, c.kind),
-            f"{claim_side(c.a, dossier)} vs {claim_side(c.b, dossier)}: {c.reason}",
+            DISCREPANCY_NAMES[c.kind],
+            f"{claim_side(c.a, dossier)} vs {claim_side(c.b, dossier)}: {reason_words(c, topic.topic)}",
         )
         for c in topic.comparisons
-        if c.kind != "agreement"
+        if c.kind.is_discrepancy
     }
 
 
 def claim_side(claim: Claim, dossier: Dossier) -> str:
     """Describe one side of a discrepancy: the claim's value and claimant."""
-    return f"{claim_value((claim, dossier))} ({name_of(claim.claimant, dossier)})"
+    return f"{format_value(claim, dossier.topics[claim.topic])} ({name_of(claim.claimant, dossier)})"
 
 
 def range_of(topic: TopicAnalysis) -> str:
@@ -199,7 +198,7 @@ def range_of(topic: TopicAnalysis) -> str:
 def render_markdown(report: Report) -> str:
     """Return the report as Markdown for a pull request's summary; every content value is escaped."""
     template = make_environment(lambda value: md_escape(printable(str(value)))).get_template("diff.md.j2")
-    return template.render(report=report, sections=SECTIONS, counts=report.counts(), limit=LIMIT)
+    return template.render(report=report, sections=REPORT_SECTIONS, counts=report.counts(), limit=LIMIT)
 
 
 def render_text(report: Report) -> str:
@@ -225,13 +224,13 @@ def text_sections(report: Report) -> list[str]:
     """Return the count of changes per section, then every section's changes (up to LIMIT each)."""
     if not any(report.sections.values()):
         return ["No changes to the dossier's content.", ""]
-    width = max(map(len, SECTIONS.values()))
+    width = max(map(len, REPORT_SECTIONS.values()))
     counts = report.counts()
     lines = [f"{'Section':<{width}}  {'Added':>7}  {'Changed':>7}  {'Removed':>7}"]
-    for name, title in SECTIONS.items():
+    for name, title in REPORT_SECTIONS.items():
         added, changed, removed = counts[name].values()
         lines.append(f"{title:<{width}}  {added:>7}  {changed:>7}  {removed:>7}")
-    for name, title in SECTIONS.items():
+    for name, title in REPORT_SECTIONS.items():
         if changes := report.sections[name]:
             lines += ["", f"{title}:"]
             for change in changes[:LIMIT]:

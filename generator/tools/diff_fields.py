@@ -25,7 +25,8 @@ from generator.content.model import (
     Topic,
 )
 from generator.language.numbers import format_plain
-from generator.site.render import value_text
+from generator.site.values import format_value
+from generator.tools.english import NOT_NAMED
 
 Fields = dict[str, str]
 MISSING = "–"
@@ -195,26 +196,21 @@ def quote_fields(item: tuple[Quote, Dossier]) -> Fields:
 
 def name_of(entity_id: str | None, dossier: Dossier) -> str:
     """Return the name of a person or organisation, or say that the text names nobody."""
-    return dossier.entity(entity_id).name if entity_id else "not named"
+    return dossier.entity(entity_id).name if entity_id else NOT_NAMED
 
 
 def describe_claim(item: tuple[Claim, Dossier]) -> str:
     """Name a claim by its topic, value and claimant."""
     claim, dossier = item
-    return f"{dossier.topics[claim.topic].title}: {claim_value(item)} (claimant: {name_of(claim.claimant, dossier)})"
-
-
-def claim_value(item: tuple[Claim, Dossier]) -> str:
-    """Return a claim's value as readers see it, with its qualifier."""
-    claim, dossier = item
-    return " ".join(filter(None, (claim.qualifier, value_text(claim, dossier))))
+    topic = dossier.topics[claim.topic]
+    return f"{topic.title}: {format_value(claim, topic)} (claimant: {name_of(claim.claimant, dossier)})"
 
 
 def claim_fields(item: tuple[Claim, Dossier]) -> Fields:
     """Return a claim's fields: its value as readers see it, then every field of the model."""
-    claim, _ = item
+    claim, dossier = item
     as_of = "the article's date" if claim.as_of_inherited else show(claim.as_of)
-    return {"value": claim_value(item), "as_of": as_of, **model_fields(claim)}
+    return {"value": format_value(claim, dossier.topics[claim.topic]), "as_of": as_of, **model_fields(claim)}
 
 
 def describe_entry(item: tuple[str, Any]) -> str:

@@ -19,24 +19,20 @@ import yaml
 
 from generator.content.files import scan
 from generator.content.load import CONTROL, MAX_FILE_BYTES, REGISTRY_FILES, load_yaml, rel
-from generator.content.model import ENTITY_KINDS, build_entities, build_topics
-from generator.content.reference import schema_line
+from generator.content.model import ENTITY_KINDS
+from generator.content.reference import schema_folder, schema_line
+from generator.content.registries import build_entities, build_topics
 from generator.content.schema import ID_PATTERN
+from generator.language.dates import StatedDate
 from generator.language.numbers import format_number
 from generator.problems import ContentError, Problem
 from generator.site.paths import ID_MAX_CHARS, slugify
 from generator.site.write import write_file
-from generator.tools.suggest import (
-    ClaimSuggestion,
-    DateSuggestion,
-    QuoteSuggestion,
-    Registry,
-    Suggestions,
-    kind_of_source,
-    suggest,
-)
+from generator.tools.claims import ClaimSuggestion
+from generator.tools.sources import kind_of_source
+from generator.tools.speakers import QuoteSuggestion
+from generator.tools.suggest import Registry, Suggestions, suggest
 
-SCHEMA_LINE = schema_line("articles/<id>.yaml")
 STDIN = "-"
 LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\t": " "})
 NOT_IN_COMMENTS = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\u2028|\u2029")
@@ -54,7 +50,7 @@ def create_article(
     if chosen is None or text is None or registry is None or problems:
         raise ContentError(problems)
     found = suggest(text, registry, today or date.today())
-    meta = render_yaml(source_name, found)
+    meta = render_yaml(source_name, found, schema_line("articles/<id>.yaml", schema_folder(root)))
     txt, yml = folder / f"{chosen}.txt", folder / f"{chosen}.yaml"
     write_pair(txt, text, yml, meta)
     return txt, yml
@@ -183,9 +179,9 @@ def entry(indent: int, key: str, value: str | float | None, comment: str = "") -
     return f"{'  ' * indent}{key}: {yaml_scalar(value)}{comment}"
 
 
-def render_yaml(source_name: str, found: Suggestions) -> str:
-    """Write the draft YAML of an article."""
-    lines = [SCHEMA_LINE, *header(source_name), *published_lines(found), *mention_lines(found)]
+def render_yaml(source_name: str, found: Suggestions, first_line: str) -> str:
+    """Write the draft YAML of an article, below its schema line."""
+    lines = [first_line, *header(source_name), *published_lines(found), *mention_lines(found)]
     lines += quote_lines(found.quotes)
     lines += claim_lines(found.claims, found.skipped_numbers)
     return "\n".join(lines) + "\n"
@@ -228,7 +224,7 @@ def published_lines(found: Suggestions) -> list[str]:
     return lines
 
 
-def describe_date(found: DateSuggestion) -> str:
+def describe_date(found: StatedDate) -> str:
     """Describe a date candidate for a comment."""
     where = f'"{found.text}" (paragraph {found.paragraph})'
     if found.iso is not None:

@@ -1,0 +1,121 @@
+"""Links from one page: relative paths, Markdown links with safe tooltips, and a page's link helpers."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from generator.analysis.provenance import describe_source
+from generator.content.model import Claim, Dossier, Quote
+from generator.site.escape import md_escape
+from generator.site.jsonld import Href
+from generator.site.labels import SOURCE_KIND_LABELS, entity_kind_label, source_label, unnamed_claimant
+from generator.site.paths import page_path, url_from
+
+TITLE_UNSAFE = re.compile(r"[^\w\s.,;'’/–-]")  # tooltips keep words and plain punctuation only
+
+
+def url_maker(page: str) -> Href:
+    """Return a (kind, id, anchor) → URL function for links in raw HTML and JSON-LD on a page."""
+    return lambda kind, item_id, anchor: url_from(page, page_path(kind, item_id), anchor)
+
+
+@lru_cache(maxsize=1 << 17)
+def relative_path(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few thousand targets from a few folders."""
+    return posixpath.relpath(target, start)
+
+
+@lru_cache(maxsize=1 << 16)
+def link_markup(folder: str, target: str, anchor: str | None, text: str, is_markup: bool, title: str = "") -> Markup:
+    """Return a link from a page in `folder`, remembered: many pages of a folder link to the same target.
+
+    A title becomes the link's tooltip, reduced to words and plain punctuation: nothing in it can
+    end the title or look like markup, even if content markup got past validation.
+    """
+    shown = Markup(text) if is_markup else md_escape(text)
+    tooltip = f' "{TITLE_UNSAFE.sub("", " ".join(title.split()))}"' if title else ""
+    return Markup(f"[{shown}]({relative_path(target, folder)}{'#' + anchor if anchor else ''}{tooltip})")
+
+
+@dataclass
+class PageContext:
+    """Link helpers for one page; records every page it links to (for backlinks)."""
+
+    path: str
+    dossier: Dossier
+    links: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.folder = posixpath.dirname(self.path) or "."
+
+    def href(self, target: str, anchor: str | None = None) -> str:
+        """Return the relative link from this page to `target`, recording it for backlinks."""
+        if target == self.path:
+            return f"#{anchor}" if anchor else posixpath.basename(target)
+        self.links.add(target)
+        return relative_path(target, self.folder) + (f"#{anchor}" if anchor else "")
+
+    def link(self, target: str, text: object, anchor: str | None = None) -> Markup:
+        """Return a Markdown link with escaped text."""
+        if target == self.path or text is None:
+            return Markup(f"[{md_escape(text)}]({self.href(target, anchor)})")
+        self.links.add(target)
+        return link_markup(self.folder, target, anchor, str(text), isinstance(text, Markup))
+
+    def entity(self, entity_id: str, anchor: str | None = None, text: str | None = None) -> Markup:
+        """Link to an entity's page (named by its name unless `text` is given), its role or kind as tooltip."""
+        entity = self.dossier.entity(entity_id)
+        target = page_path(entity.kind, entity_id)
+        if target == self.path:
+            return self.link(target, text or entity.name, anchor)
+        self.links.add(target)
+        tooltip = entity.get("role") or entity_kind_label(entity)
+        return link_markup(self.folder, target, anchor, text or entity.name, False, tooltip)
+
+    def article(self, article_id: str, anchor: str | None = None, text: object = None) -> Markup:
+        """Link to an article's page (or an anchor in it)."""
+        return self.link(page_path("articles", article_id), text or self.dossier.articles[article_id].title, anchor)
+
+    def topic(self, topic_id: str, anchor: str | None = None, text: object = None) -> Markup:
+        """Link to a topic's page (or an anchor in it)."""
+        return self.link(page_path("topics", topic_id), text or self.dossier.topics[topic_id].title, anchor)
+
+    def claimant(self, claim: Claim) -> Markup:
+        """Link the claimant, or say in the text's own words that nobody is named."""
+        if claim.claimant:
+            return self.entity(claim.claimant)
+        return Markup(unnamed_claimant(claim.attribution, md_escape))
+
+    def origin(self, claim: Claim) -> Markup:
+        """Name a claim's source with its kind: the claimant, whom a spokesperson speaks for, and any report cited."""
+        source = describe_source(self.dossier, claim.source, claim.claimant_kind)
+        text = str(self.claimant(claim))
+        if claim.claimant and claim.source != claim.claimant:
+            text += f" für {self.entity(claim.source)}"
+        if source.kind or source.key:  # an unnamed claim without a kind is already "nicht benannt"
+            label = SOURCE_KIND_LABELS[source.kind] if not source.key and source.kind else source_label(source)
+            text += f" ({md_escape(label)})"
+        if claim.citing:
+            text += f", gestützt auf „{md_escape(claim.citing)}“"
+        return Markup(text)
+
+    def passage(self, item: Claim | Quote, text: object) -> Markup:
+        """Link to the paragraph of the article where a quote or claim stands."""
+        anchor = f"c-{item.id}" if isinstance(item, Claim) else f"q-{item.id}"
+        return self.article(item.article, anchor, text or f"¶ {item.spans[0].paragraph}")
+
+    def excerpt(self, item: Claim | Quote) -> Markup:
+        """Quote a passage and link it to its paragraph."""
+        text = item.excerpt if isinstance(item, Claim) else item.text
+        return Markup(f"„{md_escape(text)}“ ({self.passage(item, None)})")
+
+    def source(self, claim: Claim) -> Markup:
+        """Quote a claim's excerpt and link it to its paragraph, naming the article."""
+        title = self.dossier.articles[claim.article].title
+        link = self.passage(claim, f"{title}, ¶ {claim.spans[0].paragraph}")
+        return Markup(f"„{md_escape(claim.excerpt)}“ – {link}")

@@ -1,0 +1,239 @@
+"""Quotations and their speakers: who is quoted (bound to a speech verb, else the nearest name) and in what role."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from generator.analysis.mentions import Mention
+from generator.content.model import Entity
+from generator.language.lexicon import DOUBLE_QUOTES, LOWER, UPPER, words
+from generator.language.search import ends_with, nearest_pair
+from generator.language.sentences import Quotation
+from generator.tools.context import Context, Guess, Named
+
+SPEECH_VERBS = words(
+    "sagte sagten sagt erklärte erklärten erklärt betonte betonten betont warnte warnten warnt bezeichnete "
+    "bezeichneten bezeichnet kritisierte kritisierten kritisiert beschrieb beschrieben beschreibt meinte ergänzte "
+    "fügte äußerte schrieb bekräftigte unterstrich versicherte mahnte forderte antwortete verkündete erwiderte "
+    "zitierte nannte"
+)
+SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
+SO_AFTER_QUOTE = re.compile(rf"(?<=[{DOUBLE_QUOTES}])\s*,\s*(so)\b")
+PRONOUN = re.compile(r"\s+(er|sie)\b")
+INTERRUPTION = re.compile(rf"\s*,\s*(?:{'|'.join(SPEECH_VERBS)}|so)\b[^{DOUBLE_QUOTES}.!?]{{0,60}}?,\s*")
+ROLE_STEMS = words(
+    "sprecher präsident minister sekretär kanzler chef leiter direktor botschafter berater general kommandeur "
+    "analyst experte expert deserteur senator bürgermeister abgeordnete beamte befehlshaber vorsitzende "
+    "korrespondent diplomat offizier admiral gouverneur führer"
+)
+ROLE_NOUN = re.compile(r"(?:" + "|".join(ROLE_STEMS) + r")(?:in|innen|e|en|er|es|n|s|r)?$", re.IGNORECASE)
+# A word of a role phrase runs to white space or a comma, so its letters are never given back (`*+`).
+GENITIVE = rf"(?:\s+(?:des|der)\s+(?:[{LOWER}]+en\s+)?[{UPPER}][\w-]*+(?:\s+[{UPPER}][\w-]*+)?)*"
+ROLE_BEFORE = re.compile(
+    rf"(?:\b(?P<article>[Dd](?:er|ie|as|es|em|en)|[Ee]ine?[rsnm]?)\s+(?P<adj>[{LOWER}]+e[nrs]?\s+)?)?"
+    rf"(?P<noun>[{UPPER}][\w-]*+)(?P<genitive>{GENITIVE}),?\s+$"
+)
+ROLE_TAIL = re.compile(r"[\w-],?\s+$")  # how every text ROLE_BEFORE matches ends
+ROLE_AFTER = re.compile(  # matched right after a name
+    rf",\s+(?:ein|eine|der|die)\s+(?P<role>(?:[{LOWER}]+e[nrs]?\s+)?(?P<noun>[{UPPER}][\w-]*+){GENITIVE})\s*,"
+)
+ROLE_WIDTH = 200  # characters a role phrase before or after a name may take
+MIN_QUOTE_WORDS = 4
+MAX_QUOTE_CHARS = 2000
+NO_SPEAKER = "no person named near the quotation: add the speaker to content/people.yaml, or delete the quote"
+
+
+@dataclass(frozen=True)
+class QuoteSuggestion:
+    """A quotation (in parts if the narrator interrupts it) with its likely speaker and role."""
+
+    parts: tuple[str, ...]
+    paragraph: int
+    speaker: Guess
+    role: str | None
+    role_reason: str
+    short: bool  # a scare quote or term rather than a quote
+
+
+def find_quotes(contexts: list[Context]) -> list[QuoteSuggestion]:
+    """Suggest a quote for every quotation (parts joined when the narrator interrupts it)."""
+    quotes = []
+    roles = Roles(contexts)
+    for index, context in enumerate(contexts):
+        previous = contexts[index - 1] if index > 0 else None
+        for group in group_quotations(context):
+            quote = quote_of(context, previous, group, roles)
+            if quote is not None:
+                quotes.append(quote)
+    return quotes
+
+
+def group_quotations(context: Context) -> list[list[Quotation]]:
+    """Join quotations separated only by `, sagte X,` into one quote of several parts."""
+    groups: list[list[Quotation]] = []
+    for quotation in context.quotations:
+        if groups and INTERRUPTION.fullmatch(context.text[groups[-1][-1].close + 1 : quotation.open]):
+            groups[-1].append(quotation)
+        else:
+            groups.append([quotation])
+    return groups
+
+
+def quote_of(
+    context: Context, previous: Context | None, group: list[Quotation], roles: Roles
+) -> QuoteSuggestion | None:
+    """Build the quote suggestion for one group of quotations."""
+    text = context.text
+    parts = tuple(text[q.open + 1 : q.close].strip() for q in group)
+    if not all(parts) or sum(len(p) for p in parts) > MAX_QUOTE_CHARS:
+        return None
+    speaker = guess_speaker(context, previous, group)
+    words = len(" ".join(parts).split())
+    compound = text[group[-1].close + 1 : group[-1].close + 2] == "-"
+    short = compound or (words < MIN_QUOTE_WORDS and not speaker.strong)
+    role, role_reason = roles.guess(speaker)
+    return QuoteSuggestion(parts, context.number, speaker, role, role_reason, short)
+
+
+def guess_speaker(context: Context, previous: Context | None, group: list[Quotation]) -> Guess:
+    """Guess who is quoted: a person bound to a speech verb, else the nearest person around."""
+    text, opened = context.text, group[0].open
+    index = context.sentence_of(opened)
+    sentence = context.sentences[index]
+    verbs = context.remember(("speech", sentence), lambda: quoting_verbs(context, sentence))
+    people = context.people(sentence)
+    starts = context.remember(("people starts", sentence, len(context.names)), lambda: [p.start for p in people])
+    pronoun = context.remember(("pronoun", sentence), lambda: first_pronoun(text, verbs))
+    if pronoun is not None:
+        before = last_ending_before(people, starts, opened)
+        earlier = [before] if before else people_before(context, previous, index)
+        if earlier:
+            said = f'"{pronoun}", referring to "{earlier[-1].label}" named before'
+            return speaker_guess(earlier[-1], said, strong=True)
+    if verbs and people:
+        verb, person = context.remember(("speaker", sentence), lambda: nearest_pair(verbs, people))
+        return speaker_guess(people[person], f'"{verbs[verb].group()}" in the same sentence', strong=True)
+    if people:
+        return speaker_guess(nearest_start(people, starts, opened), "the nearest name (no speech verb)")
+    earlier = people_before(context, previous, index)
+    if earlier:
+        return speaker_guess(earlier[-1], "a name in the preceding sentence")
+    return Guess(None, NO_SPEAKER)
+
+
+def quoting_verbs(context: Context, sentence: tuple[int, int]) -> list[re.Match[str]]:
+    """Return the speech verbs of a sentence outside its quotations."""
+    return [v for v in speech_verbs(context.text, sentence) if not context.in_quote(v.start())]
+
+
+def speech_verbs(text: str, sentence: tuple[int, int]) -> list[re.Match[str]]:
+    """Return the speech verbs of a sentence, including `so` right after a quotation."""
+    low, high = sentence
+    verbs = [*SPEECH.finditer(text, low, high), *SO_AFTER_QUOTE.finditer(text, low, high)]
+    return sorted(verbs, key=lambda m: m.start())
+
+
+def first_pronoun(text: str, verbs: list[re.Match[str]]) -> str | None:
+    """Return the first speech verb followed by `er` or `sie` with that pronoun ("sagte er"), if any."""
+    for verb in verbs:
+        pronoun = PRONOUN.match(text, verb.end())
+        if pronoun is not None:
+            return f"{verb.group()} {pronoun.group(1)}"
+    return None
+
+
+def last_ending_before(people: list[Named], starts: list[int], offset: int) -> Named | None:
+    """Return the last of the people (sorted by start) who ends at or before `offset`."""
+    for index in range(bisect_left(starts, offset) - 1, -1, -1):  # the later ones start after `offset`
+        if people[index].end <= offset:
+            return people[index]
+    return None
+
+
+def nearest_start(people: list[Named], starts: list[int], offset: int) -> Named:
+    """Return the first of the people (sorted by start) whose start is nearest to `offset`."""
+    after = bisect_right(starts, offset)
+    candidates = [people[bisect_left(starts, starts[after - 1])]] if after else []
+    return min([*candidates, *people[after : after + 1]], key=lambda p: abs(p.start - offset))
+
+
+def speaker_guess(person: Named, why: str, strong: bool = False) -> Guess:
+    """Return the guess of a speaker; a new name becomes a hint to register the person."""
+    if person.entity is not None:
+        return Guess(person.entity, f"speaker guessed from {why}", strong=strong, named=person)
+    hint = f'"{person.label}" (guessed from {why}) is in no registry: add the person to content/people.yaml'
+    return Guess(None, hint, strong=strong, named=person)
+
+
+def people_before(context: Context, previous: Context | None, index: int) -> list[Named]:
+    """Return the people named in the sentence before sentence `index` (possibly the previous paragraph's last)."""
+    if index > 0:
+        return context.people(context.sentences[index - 1])
+    if previous is not None and previous.sentences:
+        return previous.people(previous.sentences[-1])
+    return []
+
+
+class Roles:
+    """The roles the text gives the speakers next to their names, looked for once per person."""
+
+    def __init__(self, contexts: list[Context]) -> None:
+        self.contexts = contexts
+        self.by_number = {c.number: c for c in contexts}
+        self.known: dict[str, tuple[str | None, str]] = {}
+
+    def guess(self, speaker: Guess) -> tuple[str | None, str]:
+        """Return the speaker's role as the text gives it next to the name, else the registry's."""
+        person, named = speaker.entity, speaker.named
+        if person is None:
+            context = self.by_number.get(named.paragraph) if named else None
+            role = role_next_to(context, named) if context and named else None
+            why = (
+                f'role as the text gives it next to "{named.label}"'
+                if role and named
+                else "the speaker's role, as given"
+            )
+            return role, why
+        if person.id not in self.known:
+            self.known[person.id] = self.first_role(person)
+        return self.known[person.id]
+
+    def first_role(self, person: Entity) -> tuple[str, str]:
+        """Return the role the text gives next to the person's first mention that has one, else the registry's."""
+        for context in self.contexts:
+            for mention in (m for m in context.mentions if m.entity.id == person.id):
+                role = role_next_to(context, mention)
+                if role:
+                    where = f'"{context.spelling(mention)}" (paragraph {context.number})'
+                    return role, f"role as the text gives it next to {where}"
+        return str(person.data["role"]), "role from content/people.yaml; check it against the text"
+
+
+def role_next_to(context: Context, mention: Mention | Named) -> str | None:
+    """Return a role phrase right before a name ("der Pentagon-Sprecherin") or in apposition after it.
+
+    Only ROLE_WIDTH characters on either side are looked at: a role phrase is a few words, and
+    the patterns, anchored at the name, would otherwise run through every long chain of capitalised
+    words ("des Aa des Aa …") once for each of its words.
+    """
+    text = context.text
+    low = context.sentences[context.sentence_of(mention.start)][0]
+    before = role_before(text, low, mention.start)
+    if before and ROLE_NOUN.search(before.group("noun")):
+        adjective = (before.group("adj") or "").strip()
+        if adjective and adjective.endswith("e") and (before.group("article") or "").lower() in ("der", "das"):
+            adjective += "r" if (before.group("article") or "").lower() == "der" else "s"
+        return " ".join(filter(None, (adjective, before.group("noun") + before.group("genitive"))))
+    after = ROLE_AFTER.match(text, mention.end, mention.end + ROLE_WIDTH)
+    if after and ROLE_NOUN.search(after.group("noun")):
+        return after.group("role")
+    return None
+
+
+def role_before(text: str, low: int, end: int) -> re.Match[str] | None:
+    """Return what `ROLE_BEFORE.search(text[low:end])` finds, looking at the last ROLE_WIDTH characters only."""
+    if ends_with(ROLE_TAIL, text, end, low) is None:  # most names follow no word ("(Anna Muster)", "„… “, sagte")
+        return None
+    return ROLE_BEFORE.search(text, max(low, end - ROLE_WIDTH), end)

@@ -1,4 +1,4 @@
-"""Command line: `dossier check | generate | build | serve | new | diff | init`. Only parses arguments and reports."""
+"""Command line: `dossier check | generate | build | serve | new | diff | init | bench`; parses arguments, reports."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import pipeline
-from generator.problems import ContentError, DossierError, Problem, printable
+from generator.problems import ContentError, DossierError, Problem, UsageError, printable
 from generator.site import engine
 from generator.tools import diff, init
 from generator.tools.new import STDIN, create_article
@@ -27,12 +27,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(root, args)
         return status
-    except diff.GitError as exc:
-        parser.error(str(exc))
     except ContentError as exc:
         report(exc.problems)
         return 1
-    except DossierError as exc:
+    except DossierError as exc:  # the one error base: its exit code says what kind of error it was
+        if isinstance(exc, UsageError):
+            parser.error(printable(str(exc)))
         print(f"error: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except OSError as exc:

@@ -162,7 +162,7 @@ def genitive_text(size: int) -> str:
 
 def test_a_speaker_after_a_chain_of_genitives_costs_linear_time(registry):
     def work(size: int) -> str:
-        return render_yaml("x.txt", suggest(genitive_text(size), registry, TODAY))
+        return render_yaml("x.txt", suggest(genitive_text(size), registry, TODAY), "# schema")
 
     draft = yaml.safe_load(work(SMALL))
     [quote] = draft["quotes"]

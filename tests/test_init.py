@@ -174,8 +174,10 @@ def test_a_file_is_refused(tmp_path, capsys):
     ],
 )
 def test_an_unusable_title_is_a_usage_error(tmp_path, capsys, title, message):
-    status, err = refused(["init", str(tmp_path / "neu"), "--title", title], capsys)
-    assert (status, err) == (2, f"error: {message}\n")
+    with pytest.raises(SystemExit) as info:  # usage errors print the usage line, as argparse does
+        main(["init", str(tmp_path / "neu"), "--title", title])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.endswith(f"dossier: error: {message}\n")
     assert list(tmp_path.iterdir()) == []
 
 

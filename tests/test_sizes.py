@@ -13,7 +13,7 @@ from conftest import REPO
 
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 50
-ALLOWED = {"generator/content/schema.py": 473}  # module: the lines it has now, at most
+ALLOWED: dict[str, int] = {}  # module: the lines it has now, at most (empty: every module is within the limit)
 MODULES = sorted((REPO / "generator").rglob("*.py"))
 
 

@@ -210,8 +210,8 @@ def test_unnamed_claimants_and_source_kinds_are_written_one_way():
     assert claimant_name(dossier, claim(1, attribution="Nachrichtendienste")) == "nicht benannt („Nachrichtendienste“)"
     assert claimant_name(dossier, claim(1)) == "nicht benannt"
     assert unnamed_claimant("a*b", lambda text: text.replace("*", "&#42;")) == "nicht benannt („a&#42;b“)"
-    nato = Entity("organisations", "nato", "NATO", [], {"kind": "international"})
-    kursk = Entity("places", "kursk", "Kursk", [], {"kind": "region"})
+    nato = Entity.of("organisations", {"id": "nato", "name": "NATO", "kind": "international"})
+    kursk = Entity.of("places", {"id": "kursk", "name": "Kursk", "kind": "region"})
     assert (entity_kind_label(nato), entity_kind_label(kursk)) == ("internationale Organisation", "Region")
     assert [
         source_label(Source("amt", nato, SourceKind.GOVERNMENT, True)),

@@ -74,8 +74,8 @@ def describe_source(dossier: Dossier, key: str, claimant_kind: str | None = None
     if not key:
         return Source("", None, SourceKind.of(claimant_kind), False)
     entity = dossier.entity(key)  # a person who speaks for an organisation is never a source: the organisation is
-    kind = SourceKind.of(entity.get("kind"))
-    party = kind is not None and kind.acts_for_state and entity.get("country") in dossier.parties
+    kind = SourceKind.of(entity.category)
+    party = kind is not None and kind.acts_for_state and entity.country in dossier.parties
     return Source(key, entity, kind, party)
 
 

@@ -213,7 +213,7 @@ def resolve_sources(dossier: Dossier) -> None:
     for article in dossier.articles.values():
         for claim in article.claims:
             person = people.get(claim.claimant or "")
-            speaks_for = person.get("speaks_for") if person else None
+            speaks_for = person.speaks_for if person else None
             claim.source = speaks_for if speaks_for in dossier.entities["organisations"] else (claim.claimant or "")
 
 

@@ -14,7 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.content.files import Tree, read_regular, scan
 from generator.content.quickcheck import schema_allows
-from generator.content.schema import ID_PATTERN
+from generator.content.types import ID_PATTERN
 from generator.content.validate import validate_document
 from generator.content.yamlparse import MAX_DEPTH, compose, too_deep
 from generator.parallel import fork_map

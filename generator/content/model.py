@@ -48,20 +48,32 @@ class Dating:
 class Entity:
     """A person, organisation or place from a registry."""
 
-    kind: str
+    kind: str  # people, organisations or places: the registry
     id: str
     name: str
     aliases: list[str]
-    data: dict[str, Any]
+    data: dict[str, Any]  # the registry entry as written, for the data export
+    role: str | None = None
+    description: str | None = None
+    country: str | None = None  # a place id
+    speaks_for: str | None = None  # an organisation id (people)
+    category: str | None = None  # the entry's own `kind`: a source kind, or a place kind
+    lat: float | None = None
+    lon: float | None = None
+
+    @classmethod
+    def of(cls, registry: str, item: dict[str, Any]) -> Entity:
+        """Build an entity from a validated registry entry."""
+        fields = ("role", "description", "country", "speaks_for", "lat", "lon")
+        typed = {name: item.get(name) for name in fields}
+        return cls(
+            registry, item["id"], item["name"], list(item.get("aliases", [])), item, category=item.get("kind"), **typed
+        )
 
     @property
     def names(self) -> list[str]:
         """Return the name and the aliases."""
         return [self.name, *self.aliases]
-
-    def get(self, key: str) -> Any:
-        """Return a value of the registry entry (None if it has none)."""
-        return self.data.get(key)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from generator.content.schema import (
     PLACE,
     QUOTE,
     TOPIC,
-    Record,
     json_schema,
 )
+from generator.content.types import Record
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 REFERENCE_DOC = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
@@ -68,7 +68,7 @@ def render_reference() -> str:
     """Return the site's reference page."""
     return (
         "# Referenz: Inhaltsformat\n\n"
-        "Diese Seite wird aus der Schema-Deklaration des Generators (`generator/schema.py`) erzeugt; "
+        "Diese Seite wird aus der Schema-Deklaration des Generators (`generator/content/schema.py`) erzeugt; "
         "die Feldbeschreibungen sind, wie der Code, auf Englisch.\n\n"
         "Jeder Artikel besteht aus `content/articles/<id>.txt` (Text, UTF-8, ein Absatz pro Zeile) und "
         "`content/articles/<id>.yaml` (kuratierte Angaben). `dossier check` prüft alles; jede Meldung "

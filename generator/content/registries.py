@@ -61,7 +61,7 @@ def build_entities(doc: Document, kind: str, problems: list[Problem]) -> dict[st
     for index, item in enumerate(items):
         if index in skip:
             continue
-        entity = Entity(kind, item["id"], item["name"], list(item.get("aliases", [])), item)
+        entity = Entity.of(kind, item)
         table[entity.id] = entity
         for position, name in enumerate(entity.names):
             if owners.setdefault(name, entity.id) != entity.id:

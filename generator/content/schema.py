@@ -6,9 +6,22 @@ derived from the records declared here, so a field is described exactly once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from generator.content.types import (
+    ID_PATTERN,
+    Bool,
+    Enum,
+    Field,
+    ListOf,
+    Nullable,
+    Num,
+    Record,
+    Ref,
+    Str,
+    TextOrParts,
+    Type,
+)
 from generator.content.vocabulary import (
     ORGANISATION_KINDS,
     PlaceKind,
@@ -18,180 +31,15 @@ from generator.content.vocabulary import (
     values,
 )
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 URL_PATTERN = r"^https?://[^\s<>\"']+$"
 LANG_PATTERN = r"^[a-z]{2}$"
-
-
-def any_case(word: str) -> str:
-    """Spell a word as a case-insensitive pattern (JSON Schema patterns take no flags)."""
-    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
 
 
 # Text is data: free-text values take any printable Unicode and are escaped wherever they are
 # shown, so text that looks like markup is kept and shown literally. Only values that become a
 # link (`url`) or an id are restricted, by their patterns.
 
-
-class Type:
-    """Base of all field types."""
-
-    words = "a value"
-
-    def json_schema(self) -> dict[str, Any]:
-        """Return the JSON Schema of values of this type."""
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class Str(Type):
-    words: str = "a text"
-    pattern: str | None = None
-    max_length: int = 2000
-
-    def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_length}
-        if self.pattern:
-            schema["pattern"] = self.pattern
-        return schema
-
-
-@dataclass(frozen=True)
-class Num(Type):
-    words: str = "a number"
-    minimum: float = 0
-    maximum: float = 1e12
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
-
-
-@dataclass(frozen=True)
-class Bool(Type):
-    words: str = "true or false"
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "boolean"}
-
-
-@dataclass(frozen=True)
-class Enum(Type):
-    values: tuple[str, ...] = ()
-
-    @property
-    def words(self) -> str:  # type: ignore[override]
-        return "one of " + ", ".join(repr(v) for v in self.values)
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"enum": list(self.values)}
-
-
-@dataclass(frozen=True)
-class Ref(Type):
-    """An id that must name an entry of one or more registries."""
-
-    kinds: tuple[str, ...] = ()
-
-    @property
-    def words(self) -> str:  # type: ignore[override]
-        return "the id of " + " or ".join(KIND_WORDS[k] for k in self.kinds)
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": ID_PATTERN}
-
-
-@dataclass(frozen=True)
-class Nullable(Type):
-    inner: Type = field(default_factory=Str)
-
-    @property
-    def words(self) -> str:  # type: ignore[override]
-        return f"{self.inner.words} or null"
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"anyOf": [self.inner.json_schema(), {"type": "null"}]}
-
-
-@dataclass(frozen=True)
-class ListOf(Type):
-    item: Type = field(default_factory=Str)
-    unique: bool = False
-
-    @property
-    def words(self) -> str:  # type: ignore[override]
-        return f"a list of {plural(self.item.words)}"
-
-    def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
-        if self.unique:
-            schema["uniqueItems"] = True
-        return schema
-
-
-@dataclass(frozen=True)
-class TextOrParts(Type):
-    """A text, or a list of texts for a quotation interrupted by the narrator."""
-
-    words: str = "a text or a list of texts"
-
-    def json_schema(self) -> dict[str, Any]:
-        text = Str().json_schema()
-        return {"anyOf": [text, {"type": "array", "items": text, "minItems": 1}]}
-
-
-@dataclass(frozen=True)
-class Field:
-    """One key of a record, with its type and its documentation."""
-
-    name: str
-    type: Type
-    doc: str
-    required: bool = True
-
-
-@dataclass(frozen=True)
-class Record(Type):
-    """A mapping with a fixed set of keys."""
-
-    name: str = ""
-    doc: str = ""
-    fields: tuple[Field, ...] = ()
-
-    @property
-    def words(self) -> str:  # type: ignore[override]
-        return f"a mapping ({self.name})"
-
-    def json_schema(self) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "title": self.name,
-            "description": self.doc,
-            "properties": {f.name: {**f.type.json_schema(), "description": f.doc} for f in self.fields},
-            "required": [f.name for f in self.fields if f.required],
-            "additionalProperties": False,
-        }
-
-    def field_names(self) -> list[str]:
-        return [f.name for f in self.fields]
-
-
-def plural(words: str) -> str:
-    """Turn 'a text' into 'texts' for list descriptions."""
-    for article in ("a ", "an ", "the "):
-        if words.startswith(article):
-            words = words[len(article) :]
-            break
-    head, _, tail = words.partition(" ")
-    return (head + "s" + (" " + tail if tail else "")) if not head.endswith("s") else words
-
-
-KIND_WORDS = {
-    "people": "a person (content/people.yaml)",
-    "organisations": "an organisation (content/organisations.yaml)",
-    "places": "a place (content/places.yaml)",
-    "topics": "a claim topic (content/topics.yaml)",
-}
 
 ID = Str(words="an id (lowercase letters, digits and single hyphens)", pattern=ID_PATTERN, max_length=80)
 DATE = Str(words="a date written YYYY, YYYY-MM or YYYY-MM-DD", pattern=DATE_PATTERN, max_length=10)

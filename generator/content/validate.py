@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from generator.content.schema import FILE_KINDS, ListOf, Nullable, Record, Str, Type, json_schema
+from generator.content.schema import FILE_KINDS, json_schema
+from generator.content.types import ListOf, Nullable, Record, Str, Type
 from generator.problems import Problem
 
 if TYPE_CHECKING:

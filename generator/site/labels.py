@@ -136,7 +136,9 @@ def kind_counts(provenance: Provenance) -> list[tuple[str, int]]:
 
 def entity_kind_label(entity: Entity) -> str:
     """Name what kind of place or organisation an entity is ("" for a person without a kind)."""
-    kind = entity.get("kind")
-    if entity.kind == EntityKind.PLACES:
-        return PLACE_KIND_LABELS[PlaceKind(kind)]
-    return SOURCE_KIND_LABELS[SourceKind(kind)] if kind else ""
+    kind = entity.category
+    if not kind:
+        return ""
+    return (
+        PLACE_KIND_LABELS[PlaceKind(kind)] if entity.kind == EntityKind.PLACES else SOURCE_KIND_LABELS[SourceKind(kind)]
+    )

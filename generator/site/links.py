@@ -74,7 +74,7 @@ class PageContext:
         if target == self.path:
             return self.link(target, text or entity.name, anchor)
         self.links.add(target)
-        tooltip = entity.get("role") or entity_kind_label(entity)
+        tooltip = entity.role or entity_kind_label(entity)
         return link_markup(self.folder, target, anchor, text or entity.name, False, tooltip)
 
     def article(self, article_id: str, anchor: str | None = None, text: object = None) -> Markup:

@@ -22,7 +22,7 @@ from generator.content.load import CONTROL, MAX_FILE_BYTES, REGISTRY_FILES, load
 from generator.content.model import ENTITY_KINDS
 from generator.content.reference import schema_folder, schema_line
 from generator.content.registries import build_entities, build_topics
-from generator.content.schema import ID_PATTERN
+from generator.content.types import ID_PATTERN
 from generator.language.dates import StatedDate
 from generator.language.numbers import format_number
 from generator.problems import ContentError, Problem

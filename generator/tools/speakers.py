@@ -208,7 +208,7 @@ class Roles:
                 if role:
                     where = f'"{context.spelling(mention)}" (paragraph {context.number})'
                     return role, f"role as the text gives it next to {where}"
-        return str(person.data["role"]), "role from content/people.yaml; check it against the text"
+        return str(person.role), "role from content/people.yaml; check it against the text"
 
 
 def role_next_to(context: Context, mention: Mention | Named) -> str | None:

@@ -1,4 +1,4 @@
-"""Escape content text for Markdown and HTML, and format numbers the German way."""
+"""Escape content text for Markdown and HTML, and encode URLs."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ the topic is the numeric topic of the registry whose unit the figure's unit name
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,8 @@ from generator.content.model import Topic
 from generator.language.figures import (
     Number,
     excerpt_around,
+    find_floor,
+    find_hearsay,
     find_hedge,
     find_modal,
     inherited_unit,
@@ -23,6 +26,12 @@ from generator.language.figures import (
 from generator.language.lexicon import TOKEN
 from generator.language.morphology import stem
 from generator.language.passage import Passage
+
+CASUALTY = re.compile(
+    r"\b(?:getötet\w*|verwundet\w*|gefallen\w*|tot|toten?|Tote[nr]?|Todesopfer\w*|Verlust\w*|ums Leben"
+    r"|verletzt\w*|Verletzte[nr]?|Opfer\w*|Gefallene[nr]?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,7 @@ class Figure:
     lower: float | None
     upper: float | None
     qualifier: tuple[str, str] | None  # (qualifier, the words that suggest it)
+    hearsay: str | None  # the words that report the figure as hearsay ("angeblich"), no qualifier
     unit: str | None
     unit_reason: str
     topic: Topic | None
@@ -53,14 +63,17 @@ def figure_at(passage: Passage, numbers: list[Number], index: int, topics: dict[
     unit, unit_reason = last.unit, ""
     if unit is None:
         unit, unit_reason = inherited_unit(numbers, index, sentence)
-    topic, topic_reason = topic_for(unit, lambda: sentence_stems(passage, sentence), topics, passage)
+    casualty = casualty_word(passage, sentence, number.start)
+    topic, topic_reason = topic_for(unit, lambda: sentence_stems(passage, sentence), topics, passage, casualty)
     hedge = find_hedge(text, number)
+    lower = number.value * upper.multiplier if upper and number.multiplier == 1 and number.unit is None else None
     return Figure(
         phrase=text[hedge[1] if hedge else number.start : max(last.unit_end, last.end)],
         value=None if upper else number.value,
-        lower=number.value if upper else None,
+        lower=(lower or number.value) if upper else None,  # "3,8 bis 4 Millionen": 3800000
         upper=upper.value if upper else None,
-        qualifier=(hedge[0], hedge[2]) if hedge else find_modal(passage, number, sentence),
+        qualifier=(hedge[0], hedge[2]) if hedge else qualifier_of(passage, number, sentence),
+        hearsay=find_hearsay(passage, number, sentence),
         unit=unit,
         unit_reason=unit_reason,
         topic=topic,
@@ -70,24 +83,64 @@ def figure_at(passage: Passage, numbers: list[Number], index: int, topics: dict[
     )
 
 
+def qualifier_of(passage: Passage, number: Number, sentence: tuple[int, int]) -> tuple[str, str] | None:
+    """Return the qualifier a modal word suggests ("soll … werden" → erwartet), else a floor's ("bereits")."""
+    return find_modal(passage, number, sentence) or find_floor(passage, number, sentence)
+
+
+def casualty_word(passage: Passage, sentence: tuple[int, int], offset: int) -> str | None:
+    """Return a word of casualties ("getötet", "Verluste") in the clause holding `offset`, if there is one."""
+    clause = passage.clauses(sentence)[passage.clause_index(sentence, offset)]
+    found = passage.remember(("casualty", clause), lambda: CASUALTY.search(passage.text, *clause))
+    return found.group() if found else None
+
+
 def topic_for(
-    unit: str | None, sentence_words: Callable[[], set[str]], topics: dict[str, Topic], passage: Passage
+    unit: str | None,
+    sentence_words: Callable[[], set[str]],
+    topics: dict[str, Topic],
+    passage: Passage,
+    casualty: str | None = None,
 ) -> tuple[Topic | None, str]:
-    """Return the numeric topic whose unit matches the number's unit (keywords decide a tie).
+    """Return the numeric topic whose unit matches the number's unit (keywords decide a tie, casualties first).
 
     `sentence_words` returns the stems of the sentence's words (see `sentence_stems`), asked for only on a tie.
+    A figure whose clause speaks of casualties (`casualty`) goes only to a topic about casualties, and a
+    figure that does not, to one about them only when no other fits; a tie of equals gives no topic.
     """
     if unit is None:
         return None, "no unit, so no topic: choose one from content/topics.yaml, or delete the claim"
     fitting = list(passage.remember(("fitting", id(topics), unit), lambda: fitting_topics(unit, topics)))
     if not fitting:
         return None, f'no topic has the unit "{unit}": choose one from content/topics.yaml, or delete the claim'
-    words = sentence_words() if len(fitting) > 1 else set()
-    fitting.sort(key=lambda t: -len(words & topic_words(f"{t.title} {t.question}")))
-    others = ", ".join(t.id for t in fitting[1:])
-    return fitting[0], f'unit "{unit}" fits the topic\'s unit "{fitting[0].unit}"' + (
-        f" (also: {others})" if others else ""
-    )
+    suited = [t for t in fitting if is_about_casualties(t) == bool(casualty)] or ([] if casualty else fitting)
+    if not suited:
+        candidates = ", ".join(t.id for t in fitting)
+        return None, f'"{casualty}": a casualty figure, and no topic with its unit is about casualties ({candidates})'
+    words = sentence_words() if len(suited) > 1 else set()
+    ranked = sorted(((len(words & topic_words(describe(t))), i) for i, t in enumerate(suited)), key=lambda p: -p[0])
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        tied = ", ".join(suited[i].id for score, i in ranked if score == ranked[0][0])
+        return None, f'unit "{unit}" fits several topics and the words around it decide none: choose one of {tied}'
+    best = suited[ranked[0][1]]
+    others = ", ".join(t.id for t in fitting if t is not best)
+    return best, f'unit "{unit}" fits the topic\'s unit "{best.unit}"' + (f" (also: {others})" if others else "")
+
+
+def describe(topic: Topic) -> str:
+    """Return a topic's title, question and description as one text."""
+    return f"{topic.title} {topic.question} {topic.description or ''}"
+
+
+def is_about_casualties(topic: Topic) -> bool:
+    """Tell whether a topic's title, question or description speaks of casualties ("Verluste", "getötet")."""
+    return casualty_topic(describe(topic))
+
+
+@lru_cache(maxsize=1024)
+def casualty_topic(text: str) -> bool:
+    """Tell whether a text has a word of casualties (cached: a topic is asked about for every figure)."""
+    return CASUALTY.search(text) is not None
 
 
 def fitting_topics(unit: str, topics: dict[str, Topic]) -> list[Topic]:
@@ -100,7 +153,7 @@ def fitting_topics(unit: str, topics: dict[str, Topic]) -> list[Topic]:
 
 @lru_cache(maxsize=1024)
 def topic_words(text: str) -> frozenset[str]:
-    """Return the stems of the words of a topic's title and question."""
+    """Return the stems of the words of a topic's title, question and description."""
     return frozenset(stem(w) for w in TOKEN.findall(text))
 
 

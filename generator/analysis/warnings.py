@@ -25,7 +25,7 @@ from generator.language.dates import find_dates
 from generator.language.figures import read_number, read_numbers
 from generator.language.morphology import stem
 from generator.language.numbers import format_plain
-from generator.language.numerals import NUMBER
+from generator.language.numerals import NUMBER, NUMBER_START
 from generator.language.passage import Passage
 from generator.language.search import SpanIndex
 from generator.problems import Problem
@@ -38,7 +38,6 @@ TWIN_SIMILARITY = 90  # rapidfuzz ratio of two folded names from which they may 
 WORD_SIMILARITY = 85  # ... and of each word: one letter more or less, or one changed in seven or more
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 WORD = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: "Kreml-Kritiker"
-DIGITS = re.compile(r"\d[\d.,]*")
 CUE_WINDOW, UNIT_WINDOW = 100, 200  # characters around a number that read_number looks at
 EXPECTATIONS = ("geplant", "erwartet")
 MERGE = "if both are one claimant, merge them into one entry with every spelling as an alias"
@@ -122,17 +121,10 @@ def has_open_number(text: str, spans: list[Span]) -> bool:
 def find_open_numbers(text: str, covering: SpanIndex) -> Iterator[re.Match[str]]:
     """Yield the matches of NUMBER that start outside every claim's excerpt, trying it only where digits start.
 
-    NUMBER's lookbehinds make the regex engine stop at every character, and most paragraphs have
-    no digit at all (German texts write only 0-9). A number spelled out ("zehntausend") needs the
-    full search.
+    NUMBER's lookbehinds make the regex engine stop at every character; where a digit or a number
+    word ("zehntausend", "neun") may start one is found by a fast search (NUMBER_START).
     """
-    if "ausend" in text:
-        starts = [match.start() for match in NUMBER.finditer(text)]
-    elif any(digit in text for digit in "0123456789"):
-        starts = [run.start() for run in DIGITS.finditer(text)]
-    else:
-        return
-    for start in starts:
+    for start in (found.start() for found in NUMBER_START.finditer(text)):
         if not covering.overlaps(start, start + 1):
             match = NUMBER.match(text, start)  # its lookbehinds still see the text before `start`
             if match:

@@ -25,6 +25,13 @@ MONTHS = (
 )
 MONTH_WORDS = (*MONTHS, "Jänner")  # what a text may call a month (Jänner: January in Austria)
 MONTH_NAMES = "|".join(MONTH_WORDS)  # for patterns
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
+# A news agency's dateline opening a paragraph: "Seoul, 13. Dez (Reuters) -", "KIEW (dpa) -", "Moskau/Berlin (AFP) –".
+AGENCY_DATELINE = re.compile(
+    r"(?P<place>[A-ZÄÖÜ][\w.-]{0,30}(?:[ /][A-ZÄÖÜ][\w.-]{0,30}){0,3})"
+    rf"(?:,\s{{0,3}}(?P<d>\d{{1,2}})\.\s{{0,3}}(?P<m>{MONTH_NAMES}|(?:{'|'.join(MONTH_ABBREVIATIONS)})(?:t|\.)?))?"
+    r"\s{0,3}\((?P<agency>[A-Za-z][\w/ .-]{0,20})\)\s{0,3}[-–—]"
+)
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 YEAR_CUE = re.compile(
     rf"(?:\b[Jj]ahr(?:e|es)?|\b[Ii]m|\b[Ss]eit|\b[Bb]is|\b[Aa]b|\b[Vv]on|\b[Aa]nfang|\b[Mm]itte|\b[Ee]nde|"
@@ -78,7 +85,8 @@ class StatedDate:
     iso: str | None
     paragraph: int
     offset: int
-    kind: str  # day, month, year, day-no-year, month-no-year, weekday, relative
+    kind: str  # day, month, year, day-no-year, month-no-year, weekday, relative, dateline
+    reason: str | None = None  # how a year the text does not state was worked out (kind "dateline")
 
 
 def german_date(day: date, precision: str = "day") -> str:
@@ -109,6 +117,30 @@ def find_dates(text: str, paragraph: int, today: date) -> list[StatedDate]:
                 found.append(StatedDate(match.group(), iso, paragraph, match.start(), kind))
     found.extend(bare_years(text, paragraph, taken, today))
     return sorted(found, key=lambda d: d.offset)
+
+
+def find_dateline(text: str, paragraph: int, years: list[int], today: date) -> StatedDate | None:
+    """Return the date of an agency dateline opening a paragraph ("Seoul, 13. Dez (Reuters) -"), its year worked out.
+
+    The year is the latest of `years` (those the text states) that puts the day on or before `today`,
+    else the year of `today` (or the one before, if the day is still to come).
+    """
+    found = AGENCY_DATELINE.match(text)
+    if found is None or found.group("d") is None:
+        return None
+    name = found.group("m")
+    month = next((i for i, short in enumerate(MONTH_ABBREVIATIONS, 1) if name.startswith(short)), 1)  # or Jänner
+    for year in [*sorted(set(years), reverse=True), today.year, today.year - 1]:
+        try:
+            day = date(year, month, int(found.group("d")))
+        except ValueError:  # 30. Feb
+            return None
+        if day <= today:
+            break
+    stated = year in years
+    why = "aus einer Datumsangabe im Text" if stated else "aus dem Eingangsdatum des Textes"
+    reason = f"Tag und Monat aus der Ortsmarke „{found.group().rstrip(' -–—')}“, das Jahr {why} erschlossen"
+    return StatedDate(found.group(), day.isoformat(), paragraph, 0, "dateline", reason)
 
 
 def may_match(text: str, needs: tuple[str, ...] | None) -> bool:

@@ -3,7 +3,9 @@
 A number is no figure when it is a year, an ordinal or a date's day, a time of day, a duration or
 a number that names something (`Artikel 5`). A figure's unit is the phrase after it, or that of
 an earlier figure of the same sentence; its qualifier comes from a hedge right before it
-("rund" → etwa) or a modal word in its clause ("soll" → erwartet).
+("rund" → etwa), a modal word in its clause ("soll … werden" → erwartet) or "bereits" (mindestens).
+Hearsay ("angeblich", "sollen … worden sein", "Berichten zufolge") is no qualifier but noted apart;
+a spelled-out number ("neun") is a figure only with a unit, a vague one ("Hunderte") never.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.language.dates import StatedDate, is_year
+from generator.language.dates import AGENCY_DATELINE, StatedDate, is_year
 from generator.language.lexicon import DOUBLE_QUOTES, words
-from generator.language.numerals import find_numbers, number_value, unit_after
+from generator.language.numerals import find_numbers, is_spelled, multiplier, number_value, unit_after
 from generator.language.passage import Passage
 from generator.language.search import SpanIndex, ends_with
 from generator.language.sentences import is_ordinal
@@ -37,13 +39,26 @@ QUALIFIERS = (
     (re.compile(r"\b(?:mehr als|über)\s+$", re.IGNORECASE), "mehr als"),
     (re.compile(r"\bbis zu\s+$", re.IGNORECASE), "bis zu"),
     (re.compile(r"\b(?:höchstens|maximal|weniger als)\s+$", re.IGNORECASE), "höchstens"),
+    (re.compile(r"\bbereits\s+$", re.IGNORECASE), "mindestens"),
 )
 ANY_HEDGE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in QUALIFIERS), re.IGNORECASE)
 HEDGE_WINDOW = 40  # characters before a number that may hold its hedge
 MODALITIES = (
     (re.compile(r"\b(?:geplant\w*|plant|planen)\b"), "geplant"),
-    (re.compile(r"\b(?:soll|sollen|sollte|sollten|erwartet\w*|bevorstehende?[nr]?)\b"), "erwartet"),
+    (re.compile(r"\b(?:soll|sollen|sollte|sollten|[Ee]rwartet\w*|bevorstehende?[nr]?)\b"), "erwartet"),
     (re.compile(r"\b(?:könnte|könnten|möglicherweise|vermutlich|wahrscheinlich)\b"), "möglicherweise"),
+    (re.compile(r"\bbis (?:zum )?(?:Jahresende|Ende des Jahres)\b"), "erwartet"),
+)
+SHALL = re.compile(r"\b(?:soll|sollen)\b")
+# What makes "soll" report hearsay rather than expect: a perfect or present infinitive ("verlegt worden sein").
+REPORTED = re.compile(r"\b(?:worden|gewesen)\s+sein\b|\bhaben\b|\bsein\b(?=\s*(?:[,.;:!?–—]|$))")
+HEARSAY = re.compile(r"\b(?:[Aa]ngeblich|[Mm]utmaßlich)\w*|(?<![\w-])[\w-]{1,40} zufolge\b")
+FLOOR_CUE = re.compile(r"\bbereits\b", re.IGNORECASE)  # "bereits … identifiziert 3.000": at least that many
+FLOOR_WINDOW = 80  # characters before a number in its clause that may hold "bereits"
+VAGUE = re.compile(
+    r"\b(?i:(?:mehrere|einige|etliche|ein\s+paar|viele|wenige)\s+(?:hundert|tausend|dutzend)e?n?"
+    r"|(?:zehn|hundert)?tausende?n|(?:zehn|hundert)?tausende|hunderte?n|hunderte|dutzende?n|dutzende"
+    r"|millionen|milliarden)\b"
 )
 DIGIT = re.compile(r"\d")
 MIN_EXCERPT, MAX_EXCERPT = 60, 240
@@ -58,6 +73,7 @@ class Number:
     value: float
     unit_end: int
     unit: str | None
+    multiplier: float = 1.0  # of a "Millionen" after the number (1 without)
 
 
 def read_numbers(passage: Passage, in_dates: list[StatedDate], skipped: list[str]) -> list[Number]:
@@ -83,6 +99,13 @@ def read_number(text: str, match: re.Match[str]) -> tuple[Number | None, str]:
     text around it is never copied or searched through.
     """
     unit, unit_end = unit_after(text, match.end())
+    if is_spelled(match):  # "neun", "zwei Dutzend": a figure only with a unit ("neun Soldaten")
+        bare = unit is None or unit in TIME_UNITS or unit == "Prozent"
+        return (
+            (None, "")
+            if bare or ends_with(IDENTIFIER_CUE, text, match.start())
+            else (Number(match.start(), match.end(), number_value(match), unit_end, unit), "")
+        )
     if is_year(match, text, unit):
         return None, ""
     dot = DOT_AFTER.match(text, match.end())
@@ -94,7 +117,20 @@ def read_number(text: str, match: re.Match[str]) -> tuple[Number | None, str]:
         return None, "a number that names something"
     if unit in TIME_UNITS:
         return None, "a duration"
-    return Number(match.start(), match.end(), number_value(match), unit_end, unit), ""
+    return Number(match.start(), match.end(), number_value(match), unit_end, unit, multiplier(match)), ""
+
+
+def find_vague(passage: Passage, numbers: list[Number]) -> list[str]:
+    """Describe the vague quantities of a paragraph ("mehrere tausend Minenräumer", "Hunderte"), never figures."""
+    found = []
+    read = SpanIndex((n.start, n.end) for n in numbers)
+    for match in VAGUE.finditer(passage.text):
+        if read.overlaps(*match.span()):
+            continue  # the multiplier of a figure ("1,5 Millionen")
+        unit, unit_end = unit_after(passage.text, match.end())
+        phrase = passage.text[match.start() : unit_end if unit else match.end()]
+        found.append(f'"{phrase}" (paragraph {passage.number})')
+    return found
 
 
 def is_range(text: str, low: Number, high: Number) -> bool:
@@ -138,12 +174,49 @@ def find_modal(passage: Passage, number: Number, sentence: tuple[int, int]) -> t
 
 
 def find_modality(text: str, clause: tuple[int, int]) -> tuple[str, str] | None:
-    """Return the qualifier a modal word of a clause suggests ("soll" → erwartet), and the word."""
+    """Return the qualifier a modal word of a clause suggests ("soll" → erwartet), and the word.
+
+    A "soll" that reports hearsay ("sollen … verlegt worden sein", see `find_hearsay`) expects nothing.
+    """
     for pattern, qualifier in MODALITIES:
         found = pattern.search(text, *clause)
+        if found and SHALL.fullmatch(found.group()) and REPORTED.search(text, *clause):
+            found = search_past(pattern, text, found.end(), clause[1])
         if found:
             return qualifier, found.group()
     return None
+
+
+def search_past(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """Return the first match of `pattern` from `start` on that is no "soll" ("erwartet" after a hearsay "soll")."""
+    for found in pattern.finditer(text, start, end):
+        if not SHALL.fullmatch(found.group()):
+            return found
+    return None
+
+
+def find_hearsay(passage: Passage, number: Number, sentence: tuple[int, int]) -> str | None:
+    """Return the words by which a number's clause reports hearsay ("angeblich", "sollen … worden sein"), if any."""
+    clause = passage.clauses(sentence)[passage.clause_index(sentence, number.start)]
+    return passage.remember(("hearsay", clause), lambda: hearsay_of(passage.text, clause))
+
+
+def hearsay_of(text: str, clause: tuple[int, int]) -> str | None:
+    """Work out `find_hearsay` for one clause."""
+    word = HEARSAY.search(text, *clause)
+    if word:
+        return word.group()
+    shall = SHALL.search(text, *clause)
+    reported = REPORTED.search(text, *clause) if shall else None
+    return f"{shall.group()} … {reported.group()}" if shall and reported else None
+
+
+def find_floor(passage: Passage, number: Number, sentence: tuple[int, int]) -> tuple[str, str] | None:
+    """Return ("mindestens", "bereits") when "bereits" stands before a number in its clause ("bereits … 3.000")."""
+    clause = passage.clauses(sentence)[passage.clause_index(sentence, number.start)]
+    low = max(clause[0], number.start - FLOOR_WINDOW)
+    found = FLOOR_CUE.search(passage.text, low, number.start)
+    return ("mindestens", found.group()) if found else None
 
 
 def excerpt_around(passage: Passage, sentence: tuple[int, int], offset: int) -> str:
@@ -154,6 +227,9 @@ def excerpt_around(passage: Passage, sentence: tuple[int, int], offset: int) -> 
     text, clauses = passage.text, passage.clauses(sentence, dashes=False)
     first, last = widen_clauses(passage, sentence, offset)
     low, high, half = clauses[first][0], clauses[last][1], MAX_EXCERPT // 2
+    dateline = passage.remember("dateline", lambda: AGENCY_DATELINE.match(text))
+    if dateline and low < dateline.end() <= offset:  # "Seoul, 13. Dez (Reuters) -" is no part of a claim
+        low = dateline.end()
     if offset - low > half:
         low = text.find(" ", offset - half, offset) + 1 or offset - half
     if high - offset > half:

@@ -7,26 +7,49 @@ from collections.abc import Iterator
 
 from generator.language.morphology import ADJECTIVE, NOT_ADJECTIVES
 
-NUMBER = re.compile(
-    r"(?<![\w.,:])(?<![^\W\d_]-)(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?(?!\w|[.,:]\d)"
-    r"(?:\s*(?P<mult>Millionen|Million|Mio\.|Milliarden|Milliarde|Mrd\.))?"
-    r"|\b(?i:(?P<word>(?:zehn|zwanzig|dreißig|vierzig|fünfzig|hundert|zweihundert|dreihundert|fünfhundert)?tausend))\b"
-)
-NUMBER_START = re.compile(r"\d(?<![\w.,:]\d)")  # a digit where a number of NUMBER may start
-SPELLED_NUMBER = re.compile(r"(?i:tausend)")  # in every number NUMBER reads as spelled out
-MULTIPLIERS = {"Million": 1e6, "Millionen": 1e6, "Mio.": 1e6, "Milliarde": 1e9, "Milliarden": 1e9, "Mrd.": 1e9}
-WORD_NUMBERS = {
-    "": 1,
+SMALL_NUMBERS = {
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
     "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
     "zwanzig": 20,
     "dreißig": 30,
     "vierzig": 40,
     "fünfzig": 50,
-    "hundert": 100,
-    "zweihundert": 200,
-    "dreihundert": 300,
-    "fünfhundert": 500,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
+}  # number words read as figures (only with a unit after them): never "ein", "eine"
+WORD_NUMBERS = {**SMALL_NUMBERS, "hundert": 100, "zweihundert": 200, "dreihundert": 300, "fünfhundert": 500}
+SMALL_WORDS = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
+THOUSANDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+NUMBER = re.compile(
+    r"(?:(?<![\w.,:])(?<![^\W\d_]-)(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?(?!\w|[.,:]\d)"
+    rf"|\b(?i:(?P<word>(?:{THOUSANDS})tausend))\b"
+    rf"|\b(?i:(?P<small>{SMALL_WORDS}))(?:\s+(?P<dozens>Dutzend))?\b"
+    r"|\b(?P<dozen>Dutzend)\b)"
+    r"(?:\s*(?P<mult>(?:Tausend|Millionen|Million|Milliarden|Milliarde)\b|Mio\.|Mrd\.))?"
+)
+# Where a number of NUMBER may start: a digit, or the start of a number word (one search through the text).
+NUMBER_START = re.compile(rf"\d(?<![\w.,:]\d)|\b(?i:{THOUSANDS}|dutzend)")
+MULTIPLIERS = {
+    "Tausend": 1e3,
+    "Million": 1e6,
+    "Millionen": 1e6,
+    "Mio.": 1e6,
+    "Milliarde": 1e9,
+    "Milliarden": 1e9,
+    "Mrd.": 1e9,
 }
+DOZEN = 12
 PERCENT = re.compile(r"\s*%")
 NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 POSSESSIVES = ("seiner", "ihrer", "deren")  # may stand between a number and its unit: "3.000 seiner Soldaten"
@@ -35,29 +58,40 @@ MAX_UNIT_CHARS = 100  # a longer "unit" is no unit, and would be repeated for ev
 
 
 def find_numbers(text: str) -> Iterator[re.Match[str]]:
-    """Yield what `NUMBER.finditer(text)` yields, trying NUMBER only at digits when no number is spelled out.
+    """Yield what `NUMBER.finditer(text)` yields, trying NUMBER only where a digit or a number word starts.
 
-    NUMBER has no literal prefix (its lookbehinds come first), so `finditer` tries it at every
-    character; a digit that starts a number is found by a fast search.
+    NUMBER has no literal prefix (its lookbehinds come first), so `finditer` would try it at every
+    character; where a number may start is found by one fast search.
     """
-    if SPELLED_NUMBER.search(text):
-        yield from NUMBER.finditer(text)
-        return
     end = 0
-    for digit in NUMBER_START.finditer(text):
-        match = NUMBER.match(text, digit.start()) if digit.start() >= end else None
+    for start in NUMBER_START.finditer(text):
+        match = NUMBER.match(text, start.start()) if start.start() >= end else None
         if match:
             yield match
             end = match.end()
 
 
+def is_spelled(match: re.Match[str]) -> bool:
+    """Tell whether a number of NUMBER is a word below a thousand ("neun", "zwei Dutzend"), needing a unit."""
+    return bool(match.group("small") or match.group("dozen"))
+
+
 def number_value(match: re.Match[str]) -> float:
-    """Return the value of a number NUMBER matched: 3.000 → 3000, 1,5 Millionen → 1500000, zehntausend → 10000."""
+    """Return the value of a number NUMBER matched: 3.000 → 3000, 1,5 Millionen → 1500000, zwei Dutzend → 24."""
     if match.group("word"):
-        prefix = match.group("word").lower().removesuffix("tausend")
-        return WORD_NUMBERS[prefix] * 1000.0
-    value = float(match.group("num").replace(".", "") + "." + (match.group("frac") or "0"))
-    return value * MULTIPLIERS.get(match.group("mult") or "", 1)
+        value = WORD_NUMBERS[match.group("word").lower().removesuffix("tausend")] * 1000.0
+    elif match.group("small"):
+        value = float(SMALL_NUMBERS[match.group("small").lower()] * (DOZEN if match.group("dozens") else 1))
+    elif match.group("dozen"):
+        value = float(DOZEN)
+    else:
+        value = float(match.group("num").replace(".", "") + "." + (match.group("frac") or "0"))
+    return round(value * multiplier(match), 6)  # 3,8 Tausend is 3800, not 3799.9999999999995
+
+
+def multiplier(match: re.Match[str]) -> float:
+    """Return the factor a multiplier word after a number gives it ("Millionen" → 1000000), else 1."""
+    return MULTIPLIERS.get(match.group("mult") or "", 1.0)
 
 
 def unit_after(text: str, offset: int) -> tuple[str | None, int]:

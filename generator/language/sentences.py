@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.language.dates import MONTH_NAMES
+from generator.language.dates import MONTH_ABBREVIATIONS, MONTH_NAMES
 from generator.language.lexicon import DOUBLE_QUOTES, LOWER, UPPER
 from generator.language.search import ends_with
 
@@ -18,7 +18,7 @@ ABBREVIATION = re.compile(r"\b(?:ca|bzw|vgl|ggf|inkl|evtl|sog|Dr|Prof|Nr|St|Mio|
 DIGIT_DOT = re.compile(r"\d\.$")
 DIGITS_AT_END = re.compile(r"(\d+)$")
 ORDINAL_CUE = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|zur|vom|beim)\s+$", re.IGNORECASE)
-ORDINAL_AFTER = re.compile(rf"(?:{MONTH_NAMES})\b|[{LOWER}]")
+ORDINAL_AFTER = re.compile(rf"(?:{MONTH_NAMES}|(?:{'|'.join(MONTH_ABBREVIATIONS)})t?\.?)\b|[{LOWER}]")
 QUOTE_MARK = re.compile(f"[{DOUBLE_QUOTES}]")
 CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—]\s")
 COMMA_BREAK = re.compile(r"[,;:]\s")

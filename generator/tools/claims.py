@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from generator.analysis.figures import Figure, figure_at
 from generator.content.model import Topic
 from generator.language.dates import StatedDate
-from generator.language.figures import Number, read_numbers
+from generator.language.figures import Number, find_vague, read_numbers
 from generator.language.search import ends_with, nearest_pair
 from generator.tools.context import Context, Guess
 from generator.tools.sources import find_sources, nearest_source
@@ -35,9 +35,12 @@ class ClaimSuggestion(Figure):
 
 
 def find_claims(
-    contexts: list[Context], topics: dict[str, Topic], dates: list[StatedDate]
+    contexts: list[Context], topics: dict[str, Topic], dates: list[StatedDate], vague: list[str] | None = None
 ) -> tuple[list[ClaimSuggestion], list[str]]:
-    """Suggest a claim for every number that is not a year, a date, an ordinal, a time or a duration."""
+    """Suggest a claim for every number that is not a year, a date, an ordinal, a time or a duration.
+
+    The vague quantities ("Hunderte", "mehrere tausend Soldaten") are described in `vague`, if given.
+    """
     claims: list[ClaimSuggestion | None] = []
     skipped: list[str] = []
     by_paragraph = dates_by_paragraph(dates)
@@ -45,6 +48,8 @@ def find_claims(
         in_dates = by_paragraph.get(context.number, [])
         numbers = read_numbers(context, in_dates, skipped)
         claims.extend(claim_of(context, numbers, i, topics, in_dates) for i in range(len(numbers)))
+        if vague is not None:
+            vague += find_vague(context, numbers)
     return [c for c in claims if c is not None], skipped
 
 

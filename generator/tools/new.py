@@ -184,6 +184,7 @@ def render_yaml(source_name: str, found: Suggestions, first_line: str) -> str:
     lines = [first_line, *header(source_name), *published_lines(found), *mention_lines(found)]
     lines += quote_lines(found.quotes)
     lines += claim_lines(found.claims, found.skipped_numbers)
+    lines += [note(f"vague quantity, not a claim: {phrase}")[2:] for phrase in found.vague]
     return "\n".join(lines) + "\n"
 
 
@@ -210,7 +211,14 @@ def published_lines(found: Suggestions) -> list[str]:
     lines = ["published:"]
     if found.published is not None:
         why = f'from the dateline "{found.published.text}" (paragraph {found.published.paragraph})'
-        lines += [entry(1, "date", found.published.iso, note(why, True)), entry(1, "basis", "stated")]
+        lines.append(entry(1, "date", found.published.iso, note(why, True)))
+        if found.published.reason:  # the dateline gives no year
+            lines += [
+                entry(1, "basis", "inferred"),
+                entry(1, "reason", found.published.reason, note("check the year", True)),
+            ]
+        else:
+            lines.append(entry(1, "basis", "stated"))
     else:
         lines += [
             entry(1, "date", None, note("YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the evidence")),
@@ -346,6 +354,11 @@ def claim_id(claim: ClaimSuggestion) -> str:
     return short_slug([number, unit]) or "zahl"
 
 
+def cites(hearsay: str | None) -> bool:
+    """Tell whether the words of hearsay name earlier reports ("Medienberichten zufolge")."""
+    return hearsay is not None and hearsay.endswith("zufolge") and "bericht" in hearsay.lower()
+
+
 def one_claim(claim: ClaimSuggestion, claim_id: str) -> list[str]:
     """Write one candidate claim."""
     topic = claim.topic
@@ -370,8 +383,11 @@ def one_claim(claim: ClaimSuggestion, claim_id: str) -> list[str]:
         lines.append(entry(2, "claimant_kind", kind_of_source(attribution), note(reason, True)))
     if attribution:
         lines.append(entry(2, "attribution", attribution, note("the words the text uses", True)))
-    if attribution == "Berichten zufolge":
-        lines.append(entry(2, "citing", attribution, note("the text relies on earlier reports", True)))
+    citing = attribution if attribution == "Berichten zufolge" else claim.hearsay if cites(claim.hearsay) else None
+    if citing and (citing == attribution or not claimant):
+        lines.append(entry(2, "citing", citing, note("the text relies on earlier reports", True)))
+    if claim.hearsay:
+        lines.append("    " + note(f'hearsay: "{claim.hearsay}"')[2:])
     lines.append(entry(2, "excerpt", claim.excerpt))
     if claim.dates:
         lines.append("    # as_of candidates in the same sentence (default: the publication date):")

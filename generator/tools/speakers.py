@@ -26,7 +26,8 @@ INTERRUPTION = re.compile(rf"\s*,\s*(?:{'|'.join(SPEECH_VERBS)}|so)\b[^{DOUBLE_Q
 ROLE_STEMS = words(
     "sprecher präsident minister sekretär kanzler chef leiter direktor botschafter berater general kommandeur "
     "analyst experte expert deserteur senator bürgermeister abgeordnete beamte befehlshaber vorsitzende "
-    "korrespondent diplomat offizier admiral gouverneur führer"
+    "korrespondent diplomat offizier admiral gouverneur führer forscher wissenschaftler professor historiker "
+    "politologe ökonom"
 )
 ROLE_NOUN = re.compile(r"(?:" + "|".join(ROLE_STEMS) + r")(?:in|innen|e|en|er|es|n|s|r)?$", re.IGNORECASE)
 # A word of a role phrase runs to white space or a comma, so its letters are never given back (`*+`).
@@ -39,6 +40,12 @@ ROLE_TAIL = re.compile(r"[\w-],?\s+$")  # how every text ROLE_BEFORE matches end
 ROLE_AFTER = re.compile(  # matched right after a name
     rf",\s+(?:ein|eine|der|die)\s+(?P<role>(?:[{LOWER}]+e[nrs]?\s+)?(?P<noun>[{UPPER}][\w-]*+){GENITIVE})\s*,"
 )
+# An unnamed spokesperson as a sentence's subject: "Ein Sprecher des Außenministeriums", "Eine Regierungssprecherin".
+SPOKESPERSON = re.compile(
+    rf"\b(?:[Ee]ine?|[Dd]er|[Dd]ie)\s+(?P<role>[\w-]{{0,30}}[Ss]precher(?:in)?)\b"
+    rf"(?:\s+(?P<article>des|der|vom)\s+(?P<body>(?:[{LOWER}]{{2,30}}e[nrs]?\s+)?[{UPPER}][\w-]{{0,60}}))?"
+)
+DEPENDENT = re.compile(r"\b(?:vom|von|von der|von den|des|beim|bei der|am|im|an der|aus dem|aus der)\s+$")
 ROLE_WIDTH = 200  # characters a role phrase before or after a name may take
 MIN_QUOTE_WORDS = 4
 MAX_QUOTE_CHARS = 2000
@@ -106,6 +113,11 @@ def guess_speaker(context: Context, previous: Context | None, group: list[Quotat
     people = context.people(sentence)
     starts = context.remember(("people starts", sentence, len(context.names)), lambda: [p.start for p in people])
     pronoun = context.remember(("pronoun", sentence), lambda: first_pronoun(text, verbs))
+    unnamed = None
+    if verbs and not people:
+        unnamed = context.remember(("spokesperson", sentence), lambda: unnamed_spokesperson(context, sentence))
+    if unnamed is not None:
+        return unnamed
     if pronoun is not None:
         before = last_ending_before(people, starts, opened)
         earlier = [before] if before else people_before(context, previous, index)
@@ -113,14 +125,37 @@ def guess_speaker(context: Context, previous: Context | None, group: list[Quotat
             said = f'"{pronoun}", referring to "{earlier[-1].label}" named before'
             return speaker_guess(earlier[-1], said, strong=True)
     if verbs and people:
-        verb, person = context.remember(("speaker", sentence), lambda: nearest_pair(verbs, people))
-        return speaker_guess(people[person], f'"{verbs[verb].group()}" in the same sentence', strong=True)
+        heads = context.remember(("heads", sentence, len(context.names)), lambda: subjects(text, people, sentence))
+        verb, person = context.remember(("speaker", sentence), lambda: nearest_pair(verbs, heads))
+        return speaker_guess(heads[person], f'"{verbs[verb].group()}" in the same sentence', strong=True)
     if people:
         return speaker_guess(nearest_start(people, starts, opened), "the nearest name (no speech verb)")
     earlier = people_before(context, previous, index)
     if earlier:
         return speaker_guess(earlier[-1], "a name in the preceding sentence")
     return Guess(None, NO_SPEAKER)
+
+
+def subjects(text: str, people: list[Named], sentence: tuple[int, int]) -> list[Named]:
+    """Return the people that depend on no other noun ("vom Institut Nordlicht" does), else all of them."""
+    return [p for p in people if not ends_with(DEPENDENT, text, p.start, sentence[0])] or people
+
+
+def unnamed_spokesperson(context: Context, sentence: tuple[int, int]) -> Guess | None:
+    """Return the guess of an unnamed spokesperson who is a sentence's subject ("Ein Sprecher des Ministeriums")."""
+    found = next((m for m in SPOKESPERSON.finditer(context.text, *sentence) if not context.in_quote(m.start())), None)
+    if found is None:
+        return None
+    body = found.group("body")
+    if body and found.group("article") == "des":
+        body = body[:-2] if body.endswith("es") and len(body) > 4 else body.removesuffix("s")  # des Amtes, -iums
+    named = context.named(sentence, ("organisations",))
+    body_of = [m.entity for m in named if found.start() <= m.start and m.end <= found.end() + 1]
+    whom = f" of „{body}“" if body else ""
+    if body_of:
+        whom = f" of „{body_of[0].name}“ (organisation '{body_of[0].id}')"
+    role = found.group().split(None, 1)[1]
+    return Guess(None, f"speaker: unnamed spokesperson{whom}; register the person, or leave null", role, strong=True)
 
 
 def quoting_verbs(context: Context, sentence: tuple[int, int]) -> list[re.Match[str]]:
@@ -189,7 +224,7 @@ class Roles:
         person, named = speaker.entity, speaker.named
         if person is None:
             context = self.by_number.get(named.paragraph) if named else None
-            role = role_next_to(context, named) if context and named else None
+            role = role_next_to(context, named) if context and named else speaker.attribution
             why = (
                 f'role as the text gives it next to "{named.label}"'
                 if role and named

@@ -8,12 +8,12 @@ is read by `generator.language`; names, quotes and claims are found by the modul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from generator.analysis.mentions import Mention, find_mentions
 from generator.content.model import ENTITY_KINDS, Entity, Paragraph, Topic, split_paragraphs
-from generator.language.dates import StatedDate, find_dates
+from generator.language.dates import StatedDate, find_dateline, find_dates
 from generator.tools.claims import ClaimSuggestion, dates_by_paragraph, find_claims
 from generator.tools.context import Context
 from generator.tools.new_names import NameCandidate, find_new_names
@@ -48,6 +48,7 @@ class Suggestions:
     dates: list[StatedDate]
     published: StatedDate | None
     skipped_numbers: list[str]
+    vague: list[str] = field(default_factory=list)  # vague quantities ("Hunderte"), described, never claims
 
 
 def suggest(text: str, registry: Registry, today: date) -> Suggestions:
@@ -58,7 +59,11 @@ def suggest(text: str, registry: Registry, today: date) -> Suggestions:
         mentions.setdefault(mention.paragraph, []).append(mention)
     contexts = [Context.of(p, mentions.get(p.number, [])) for p in paragraphs]
     dates = [found for c in contexts for found in find_dates(c.text, c.number, today)]
-    claims, skipped = find_claims(contexts, registry.topics, dates)
+    dateline = agency_dateline(contexts, dates, today)
+    if dateline is not None:  # its numbers ("13. Dez") are no figures
+        dates = sorted([*dates, dateline], key=lambda d: (d.paragraph, d.offset))
+    vague: list[str] = []
+    claims, skipped = find_claims(contexts, registry.topics, dates, vague)
     new_names = find_new_names(contexts)  # before the quotes: an unregistered speaker is named by it
     return Suggestions(
         mentions=summarise_mentions(contexts),
@@ -66,8 +71,9 @@ def suggest(text: str, registry: Registry, today: date) -> Suggestions:
         quotes=find_quotes(contexts),
         claims=claims,
         dates=dates,
-        published=dateline_date(contexts, dates),
+        published=dateline_date(contexts, dates) or dateline,
         skipped_numbers=skipped,
+        vague=vague,
     )
 
 
@@ -95,4 +101,14 @@ def dateline_date(contexts: list[Context], dates: list[StatedDate]) -> StatedDat
             for found in by_paragraph.get(context.number, []):
                 if found.kind == "day":
                     return found
+    return None
+
+
+def agency_dateline(contexts: list[Context], dates: list[StatedDate], today: date) -> StatedDate | None:
+    """Return the date of the first agency dateline ("Seoul, 13. Dez (Reuters) -") opening a paragraph."""
+    years = [int(d.iso[:4]) for d in dates if d.iso is not None]
+    for context in contexts:
+        found = find_dateline(context.text, context.number, years, today)
+        if found is not None:
+            return found
     return None

@@ -115,6 +115,36 @@ def test_a_dateline_takes_its_year_from_the_text(tmp_path, content):
     assert "  basis: inferred\n" in yml and "  reason: Tag und Monat aus der Ortsmarke" in yml
 
 
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("SEOUL, 13. Dezember 2024 (Reuters) - Die Fähre legte mit 300 Fahrgästen ab.", "2024-12-13"),
+        ("Berlin, 2. März 2025 (dpa) – Die Fähre legte mit 300 Fahrgästen ab.", "2025-03-02"),
+    ],
+)
+def test_a_dateline_with_a_year_states_the_date(tmp_path, content, line, iso):
+    found = suggestions(line + "\n", content, tmp_path, today=date(2026, 1, 10))
+    assert values(found) == [300]
+    assert found.claims[0].excerpt == "Die Fähre legte mit 300 Fahrgästen ab"
+    assert found.published is not None and (found.published.iso, found.published.reason) == (iso, None)
+    yml = draft(line + "\n", content, tmp_path)
+    assert f"  date: '{iso}'  # suggestion: from the dateline" in yml and "  basis: stated\n" in yml
+
+
+def test_plan_words_make_a_figure_planned_not_expected(tmp_path, content):
+    text = (
+        "Die Reederei plant, bis zum Sommer 300 bis 400 Fähren zu bauen. Geplant ist, ihre Zahl bis "
+        "Jahresende auf 500 Fähren zu erhöhen. Vorgesehen sind 60 Fähren. Es kommen bis Jahresende 70 Fähren.\n"
+    )
+    found = suggestions(text, content, tmp_path)
+    assert [c.qualifier for c in found.claims] == [
+        ("geplant", "plant"),
+        ("geplant", "Geplant"),
+        ("geplant", "Vorgesehen"),
+        ("erwartet", "bis Jahresende"),
+    ]
+
+
 def test_hearsay_is_no_expectation(tmp_path, content):
     text = (
         "Nach Angaben aus Seoul sollen 3.000 Soldaten verlegt worden sein. Angeblich warten 400 Soldaten.\n"
@@ -182,6 +212,34 @@ def test_casualty_figures_never_go_to_a_troop_strength_topic(tmp_path, content, 
     assert alone.claims[0].topic_reason.startswith('"getötet": a casualty figure')
 
 
+def test_a_relative_clause_of_casualties_makes_a_casualty_figure(tmp_path, content, two_soldier_topics):
+    text = (
+        "Der Admiral sprach von 70 Soldaten, die am Fluss ums Leben gekommen seien. Er nannte auch 80 Soldaten, "
+        "die verwundet worden seien. Im Lager sind 900 Soldaten, die Verluste erlitten haben.\n"
+    )
+    found = suggestions(text, two_soldier_topics, tmp_path)
+    assert [c.topic.id if c.topic else None for c in found.claims] == ["gefallene", "gefallene", "zahl"]
+
+
+def test_a_number_word_before_a_casualty_participle_is_a_figure(tmp_path, content, two_soldier_topics):
+    text = "Am Fluss wurden zwölf Soldaten getötet und zwei Dutzend verwundet. Zwei Dutzend kamen später.\n"
+    found = suggestions(text, two_soldier_topics, tmp_path)
+    assert [(c.value, c.unit, c.topic.id if c.topic else None) for c in found.claims] == [
+        (12, "Soldaten", "gefallene"),
+        (24, "Soldaten", "gefallene"),
+    ]
+
+
+def test_an_organisation_quoted_is_no_speaker_and_no_earlier_name(tmp_path, content):
+    text = (
+        "Anna Muster besuchte den Hafen. „Diese Zahlen sind frei erfunden“, erklärte das Amt am Dienstag.\n"
+        "Anna Muster reiste ab. Das Außenministerium in Oslo teilte mit: „Wir prüfen jeden Hinweis genau.“\n"
+    )
+    first, second = suggestions(text, content, tmp_path).quotes
+    assert first.speaker.entity is None and "„Amt“ (organisation 'amt')" in first.speaker.reason
+    assert second.speaker.entity is None and "„Außenministerium in Oslo“" in second.speaker.reason
+
+
 def test_an_unnamed_spokesperson_is_the_speaker_not_an_earlier_name(tmp_path, content):
     content["organisations"].append({"id": "hafenbehoerde", "name": "Hafenbehörde", "kind": "government"})
     text = (
@@ -211,8 +269,11 @@ def test_the_speaker_is_the_person_not_the_institute(tmp_path, content):
         "angeblich sollen Aa-Aa zufolge ",  # hearsay words again and again
         "Ein Sprecher des Aa ",  # unnamed spokespeople before one quotation
         "Aa/",  # a dateline's place that never ends
+        "70 Soldaten, die gefallen sind, ",  # relative clauses of casualties
+        "Geplant sei, 30 Soldaten zu verlegen, ",  # plans governing infinitive clauses
+        "erklärte das Amt in Aa ",  # bodies as speech verbs' subjects
     ],
-    ids=["vague", "words", "hearsay", "spokesperson", "dateline"],
+    ids=["vague", "words", "hearsay", "spokesperson", "dateline", "relative", "plan", "body"],
 )
 def test_the_new_cues_cost_linear_time(tmp_path, content, unit):
     registry = load_registry(write_content(tmp_path, content), [])

@@ -8,15 +8,17 @@ figures; topics of the value-matched figures right/wrong/null; casualty figures 
 troop-strength topic; speakers of the gold quotes right/wrong/none; quotes of no registered person
 left null; the publication date a dateline gives right/wrong/none.
 
-Measured when the gold set was written (working tree with the heuristics then in progress):
+Measured now (full-date datelines, plan words, casualty relative clauses and participles, quoted bodies):
 
-    gold total   figs 47  right 44  hedge 2  wrong 0  missed 1  topic 31/1/14  cas>troops 1
-                 speaker 8/0/0 of 8  unnamed null 7 of 9  dateline 4/0/10 of 14
+    gold total   figs 47  right 47  hedge 0  wrong 0  missed 0  topic 33/0/14  cas>troops 0
+                 speaker 8/0/0 of 8  unnamed null 9 of 9  dateline 14/0/0 of 14
     seeds        figs 11  right 10  hedge 1  wrong 0  missed 0  topic 11/0/0   cas>troops 0
                  speaker 7/0/0 of 7  dateline 1/0/0 of 1
 
-(At the last commit before that work: gold right 33, hedge 5, wrong 12, missed 9, topic 22/4/12,
-cas>troops 3, unnamed null 5 of 9, dateline 3/0/11; seeds right 11.) The asserts below are these
+(When the gold set was written: gold right 44, hedge 2, missed 1, topic 31/1/14, cas>troops 1,
+unnamed null 7 of 9, dateline 4/0/10. At the last commit before that work: gold right 33, hedge 5,
+wrong 12, missed 9, topic 22/4/12, cas>troops 3, unnamed null 5 of 9, dateline 3/0/11; seeds
+right 11.) The asserts below are these
 numbers as floors: raise them when the heuristics get better, never lower them without a reason.
 """
 
@@ -60,8 +62,8 @@ PHENOMENA = {
     "several-sources",  # "Südkoreanischen, ukrainischen und westlichen Quellen zufolge"
     "leader-and-agency",  # Kim Jong Un and KCNA reporting the same figure
 }
-GOLD_FLOORS = {"right": 44, "topic_right": 31, "speaker_right": 8, "unnamed_right": 7, "date_right": 4}
-GOLD_CEILINGS = {"wrong": 0, "missed": 1, "topic_wrong": 1, "casualty_as_troops": 1, "speaker_wrong": 0}
+GOLD_FLOORS = {"right": 47, "topic_right": 33, "speaker_right": 8, "unnamed_right": 9, "date_right": 14}
+GOLD_CEILINGS = {"wrong": 0, "missed": 0, "topic_wrong": 0, "casualty_as_troops": 0, "speaker_wrong": 0}
 SEED_FLOORS = {"right": 10, "topic_right": 11, "speaker_right": 7, "date_right": 1}
 SEED_CEILINGS = {"wrong": 0, "missed": 0, "topic_wrong": 0, "speaker_wrong": 0}
 

@@ -33,6 +33,12 @@ CASUALTY = re.compile(
     re.IGNORECASE,
 )
 
+RELATIVE = re.compile(r"(?:die|der|das|denen|deren|dessen|welche[nrs]?)\b")  # matched at a clause's start
+RELATIVE_WINDOW = 150  # characters of a relative clause after a figure's noun searched for casualty words
+# What a relative clause says of the figure's noun to make it casualties: a participle, never a noun
+# ("Soldaten, die … Verluste erlitten haben" counts troops).
+CASUALTY_PARTICIPLE = re.compile(r"\b(?:getötet|verwundet|gefallen|verletzt|ums Leben)\b")
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -63,7 +69,7 @@ def figure_at(passage: Passage, numbers: list[Number], index: int, topics: dict[
     unit, unit_reason = last.unit, ""
     if unit is None:
         unit, unit_reason = inherited_unit(numbers, index, sentence)
-    casualty = casualty_word(passage, sentence, number.start)
+    casualty = casualty_word(passage, sentence, number.start, last.unit_end)
     topic, topic_reason = topic_for(unit, lambda: sentence_stems(passage, sentence), topics, passage, casualty)
     hedge = find_hedge(text, number)
     lower = number.value * upper.multiplier if upper and number.multiplier == 1 and number.unit is None else None
@@ -88,11 +94,28 @@ def qualifier_of(passage: Passage, number: Number, sentence: tuple[int, int]) ->
     return find_modal(passage, number, sentence) or find_floor(passage, number, sentence)
 
 
-def casualty_word(passage: Passage, sentence: tuple[int, int], offset: int) -> str | None:
-    """Return a word of casualties ("getötet", "Verluste") in the clause holding `offset`, if there is one."""
-    clause = passage.clauses(sentence)[passage.clause_index(sentence, offset)]
+def casualty_word(passage: Passage, sentence: tuple[int, int], offset: int, noun_end: int = -1) -> str | None:
+    """Return a word of casualties ("getötet", "Verluste") in the clause holding `offset`, if there is one.
+
+    When the figure's noun (ending at `noun_end`) ends its clause and a relative clause follows
+    ("1.270 Soldaten, die … ums Leben gekommen seien"), the first RELATIVE_WINDOW characters of
+    that relative clause count too, if a participle there makes the noun casualties ("gefallen").
+    """
+    clauses = passage.clauses(sentence)
+    own = passage.clause_index(sentence, offset)
+    clause = clauses[own]
     found = passage.remember(("casualty", clause), lambda: CASUALTY.search(passage.text, *clause))
+    if found is None and own + 1 < len(clauses) and 0 <= clause[1] - noun_end <= 1:
+        relative = clauses[own + 1]
+        found = passage.remember(("casualty after", relative), lambda: relative_casualty(passage.text, relative))
     return found.group() if found else None
+
+
+def relative_casualty(text: str, relative: tuple[int, int]) -> re.Match[str] | None:
+    """Return a word of casualties in the first RELATIVE_WINDOW characters of a relative clause ("die … gefallen")."""
+    if RELATIVE.match(text, *relative) is None:
+        return None
+    return CASUALTY_PARTICIPLE.search(text, relative[0], min(relative[1], relative[0] + RELATIVE_WINDOW))
 
 
 def topic_for(

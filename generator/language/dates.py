@@ -26,10 +26,12 @@ MONTHS = (
 MONTH_WORDS = (*MONTHS, "Jänner")  # what a text may call a month (Jänner: January in Austria)
 MONTH_NAMES = "|".join(MONTH_WORDS)  # for patterns
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
-# A news agency's dateline opening a paragraph: "Seoul, 13. Dez (Reuters) -", "KIEW (dpa) -", "Moskau/Berlin (AFP) –".
+# A news agency's dateline opening a paragraph: "Seoul, 13. Dez (Reuters) -", "BERLIN, 2. März 2025 (dpa) –",
+# "KIEW (dpa) -", "Moskau/Berlin (AFP) –".
 AGENCY_DATELINE = re.compile(
     r"(?P<place>[A-ZÄÖÜ][\w.-]{0,30}(?:[ /][A-ZÄÖÜ][\w.-]{0,30}){0,3})"
-    rf"(?:,\s{{0,3}}(?P<d>\d{{1,2}})\.\s{{0,3}}(?P<m>{MONTH_NAMES}|(?:{'|'.join(MONTH_ABBREVIATIONS)})(?:t|\.)?))?"
+    rf"(?:,\s{{0,3}}(?P<d>\d{{1,2}})\.\s{{0,3}}(?P<m>{MONTH_NAMES}|(?:{'|'.join(MONTH_ABBREVIATIONS)})(?:t|\.)?)"
+    r"(?:\s{1,3}(?P<y>(?:19|20)\d\d))?)?"
     r"\s{0,3}\((?P<agency>[A-Za-z][\w/ .-]{0,20})\)\s{0,3}[-–—]"
 )
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
@@ -122,13 +124,16 @@ def find_dates(text: str, paragraph: int, today: date) -> list[StatedDate]:
 def find_dateline(text: str, paragraph: int, years: list[int], today: date) -> StatedDate | None:
     """Return the date of an agency dateline opening a paragraph ("Seoul, 13. Dez (Reuters) -"), its year worked out.
 
-    The year is the latest of `years` (those the text states) that puts the day on or before `today`,
+    A dateline with a year ("Seoul, 13. Dezember 2024 (Reuters) -") states its date (no reason). Otherwise
+    the year is the latest of `years` (those the text states) that puts the day on or before `today`,
     else the year of `today` (or the one before, if the day is still to come).
     """
     found = AGENCY_DATELINE.match(text)
     if found is None or found.group("d") is None:
         return None
     name = found.group("m")
+    if found.group("y") is not None:
+        return stated_dateline(found, paragraph, today)
     month = next((i for i, short in enumerate(MONTH_ABBREVIATIONS, 1) if name.startswith(short)), 1)  # or Jänner
     for year in [*sorted(set(years), reverse=True), today.year, today.year - 1]:
         try:
@@ -141,6 +146,17 @@ def find_dateline(text: str, paragraph: int, years: list[int], today: date) -> S
     why = "aus einer Datumsangabe im Text" if stated else "aus dem Eingangsdatum des Textes"
     reason = f"Tag und Monat aus der Ortsmarke „{found.group().rstrip(' -–—')}“, das Jahr {why} erschlossen"
     return StatedDate(found.group(), day.isoformat(), paragraph, 0, "dateline", reason)
+
+
+def stated_dateline(found: re.Match[str], paragraph: int, today: date) -> StatedDate | None:
+    """Return the date a dateline states with its year ("13. Dezember 2024"), None if impossible or still to come."""
+    name = found.group("m")
+    month = next((i for i, short in enumerate(MONTH_ABBREVIATIONS, 1) if name.startswith(short)), 1)
+    try:
+        day = date(int(found.group("y")), month, int(found.group("d")))
+    except ValueError:
+        return None
+    return None if day > today else StatedDate(found.group(), day.isoformat(), paragraph, 0, "dateline")
 
 
 def may_match(text: str, needs: tuple[str, ...] | None) -> bool:

@@ -5,7 +5,8 @@ a number that names something (`Artikel 5`). A figure's unit is the phrase after
 an earlier figure of the same sentence; its qualifier comes from a hedge right before it
 ("rund" → etwa), a modal word in its clause ("soll … werden" → erwartet) or "bereits" (mindestens).
 Hearsay ("angeblich", "sollen … worden sein", "Berichten zufolge") is no qualifier but noted apart;
-a spelled-out number ("neun") is a figure only with a unit, a vague one ("Hunderte") never.
+a spelled-out number ("neun") is a figure only with a unit or a casualty participle ("zwei Dutzend
+verwundet"), a vague one ("Hunderte") never.
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ QUALIFIERS = (
 )
 ANY_HEDGE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in QUALIFIERS), re.IGNORECASE)
 HEDGE_WINDOW = 40  # characters before a number that may hold its hedge
+PLAN = re.compile(r"\b(?:[Gg]eplant\w*|plant|planen|Plan|Plans|Pläne|[Vv]orgesehen\w*)\b")
+INFINITIVE = re.compile(r"\bzu\s+[a-zäöüß]+en[.!?]?\s*$")  # a clause ending "… zu stationieren."
 MODALITIES = (
-    (re.compile(r"\b(?:geplant\w*|plant|planen)\b"), "geplant"),
+    (PLAN, "geplant"),
     (re.compile(r"\b(?:soll|sollen|sollte|sollten|[Ee]rwartet\w*|bevorstehende?[nr]?)\b"), "erwartet"),
     (re.compile(r"\b(?:könnte|könnten|möglicherweise|vermutlich|wahrscheinlich)\b"), "möglicherweise"),
     (re.compile(r"\bbis (?:zum )?(?:Jahresende|Ende des Jahres)\b"), "erwartet"),
@@ -61,6 +64,9 @@ VAGUE = re.compile(
     r"|millionen|milliarden)\b"
 )
 DIGIT = re.compile(r"\d")
+# A casualty participle right after a spelled number stands in for its unit ("zwölf Soldaten getötet und zwei
+# Dutzend verwundet"): the figure then takes the unit of an earlier figure of its sentence.
+PARTICIPLE_AFTER = re.compile(r"\s+(?:getötet|verwundet|gefallen|verletzt)\b")
 MIN_EXCERPT, MAX_EXCERPT = 60, 240
 
 
@@ -100,7 +106,9 @@ def read_number(text: str, match: re.Match[str]) -> tuple[Number | None, str]:
     """
     unit, unit_end = unit_after(text, match.end())
     if is_spelled(match):  # "neun", "zwei Dutzend": a figure only with a unit ("neun Soldaten")
-        bare = unit is None or unit in TIME_UNITS or unit == "Prozent"
+        bare = (
+            (unit is None and not PARTICIPLE_AFTER.match(text, match.end())) or unit in TIME_UNITS or unit == "Prozent"
+        )
         return (
             (None, "")
             if bare or ends_with(IDENTIFIER_CUE, text, match.start())
@@ -169,8 +177,23 @@ def find_hedge(text: str, number: Number) -> tuple[str, int, str] | None:
 
 def find_modal(passage: Passage, number: Number, sentence: tuple[int, int]) -> tuple[str, str] | None:
     """Return the qualifier a modal word in a number's clause suggests ("soll" → erwartet), and the word."""
-    clause = passage.clauses(sentence)[passage.clause_index(sentence, number.start)]
-    return passage.remember(("modality", clause), lambda: find_modality(passage.text, clause))
+    clauses = passage.clauses(sentence)
+    own = passage.clause_index(sentence, number.start)
+    if own > 0:  # "Geplant sei, ihre Zahl … auf 15.000 zu erhöhen": the plan governs the infinitive clause
+        planned = passage.remember(
+            ("planned", clauses[own]), lambda: planned_by(passage.text, *clauses[own - 1 : own + 1])
+        )
+        if planned:
+            return "geplant", planned
+    return passage.remember(("modality", clauses[own]), lambda: find_modality(passage.text, clauses[own]))
+
+
+def planned_by(text: str, governing: tuple[int, int], clause: tuple[int, int]) -> str | None:
+    """Return the plan word ("plant", "Geplant") of the clause an infinitive clause ("… zu erhöhen") depends on."""
+    if ends_with(INFINITIVE, text, clause[1], clause[0]) is None:
+        return None
+    found = PLAN.search(text, *governing)
+    return found.group() if found else None
 
 
 def find_modality(text: str, clause: tuple[int, int]) -> tuple[str, str] | None:

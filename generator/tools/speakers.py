@@ -17,7 +17,7 @@ SPEECH_VERBS = words(
     "sagte sagten sagt erklärte erklärten erklärt betonte betonten betont warnte warnten warnt bezeichnete "
     "bezeichneten bezeichnet kritisierte kritisierten kritisiert beschrieb beschrieben beschreibt meinte ergänzte "
     "fügte äußerte schrieb bekräftigte unterstrich versicherte mahnte forderte antwortete verkündete erwiderte "
-    "zitierte nannte"
+    "zitierte nannte teilte teilten"
 )
 SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
 SO_AFTER_QUOTE = re.compile(rf"(?<=[{DOUBLE_QUOTES}])\s*,\s*(so)\b")
@@ -44,6 +44,15 @@ ROLE_AFTER = re.compile(  # matched right after a name
 SPOKESPERSON = re.compile(
     rf"\b(?:[Ee]ine?|[Dd]er|[Dd]ie)\s+(?P<role>[\w-]{{0,30}}[Ss]precher(?:in)?)\b"
     rf"(?:\s+(?P<article>des|der|vom)\s+(?P<body>(?:[{LOWER}]{{2,30}}e[nrs]?\s+)?[{UPPER}][\w-]{{0,60}}))?"
+)
+# A body as the subject of a speech verb: "erklärte der Kreml", "Das Außenministerium in Seoul teilte mit".
+BODY = rf"(?:\s+[{LOWER}]+e[nrs]?)?\s+(?P<body>[{UPPER}][\w-]{{0,60}}+)"
+BODY_AFTER_VERB = re.compile(rf"\s+(?:der|die|das){BODY}")  # matched right after the verb
+BODY_BEFORE_VERB = re.compile(rf"\b(?:[Dd]er|[Dd]ie|[Dd]as){BODY}(?:\s+(?:in|aus)\s+[{UPPER}][\w-]{{0,30}})?\s+$")
+BODY_NOUN = re.compile(
+    r"(?:ministerium|amt|regierung|behörde|dienst|generalstab|militär|armee|agentur|botschaft|verwaltung|institut"
+    r"|kommando|kreml|pentagon|parlament|polizei|gericht)$",
+    re.IGNORECASE,
 )
 DEPENDENT = re.compile(r"\b(?:vom|von|von der|von den|des|beim|bei der|am|im|an der|aus dem|aus der)\s+$")
 ROLE_WIDTH = 200  # characters a role phrase before or after a name may take
@@ -115,7 +124,10 @@ def guess_speaker(context: Context, previous: Context | None, group: list[Quotat
     pronoun = context.remember(("pronoun", sentence), lambda: first_pronoun(text, verbs))
     unnamed = None
     if verbs and not people:
-        unnamed = context.remember(("spokesperson", sentence), lambda: unnamed_spokesperson(context, sentence))
+        unnamed = context.remember(
+            ("spokesperson", sentence),
+            lambda: unnamed_spokesperson(context, sentence) or speaking_body(context, sentence, verbs),
+        )
     if unnamed is not None:
         return unnamed
     if pronoun is not None:
@@ -156,6 +168,31 @@ def unnamed_spokesperson(context: Context, sentence: tuple[int, int]) -> Guess |
         whom = f" of „{body_of[0].name}“ (organisation '{body_of[0].id}')"
     role = found.group().split(None, 1)[1]
     return Guess(None, f"speaker: unnamed spokesperson{whom}; register the person, or leave null", role, strong=True)
+
+
+def speaking_body(context: Context, sentence: tuple[int, int], verbs: list[re.Match[str]]) -> Guess | None:
+    """Return the guess for a body (no person) that is a speech verb's subject ("erklärte der Kreml"): no speaker.
+
+    A quote's speaker is a person (docs/reference.md, `quotes[]`): the body is named in the reason only.
+    """
+    text = context.text
+    for verb in verbs:
+        found = BODY_AFTER_VERB.match(text, verb.end(), sentence[1]) or ends_with(
+            BODY_BEFORE_VERB, text, verb.start(), sentence[0]
+        )
+        if found is None or context.in_quote(found.start()):
+            continue
+        low, high = found.span("body")
+        known = [m.entity for m in context.named(sentence, ("organisations",)) if m.start < high and low < m.end]
+        if known:
+            whom = f"„{known[0].name}“ (organisation '{known[0].id}')"
+        elif BODY_NOUN.search(found.group("body")):
+            whom = f"„{text[low : found.end()].strip()}“"
+        else:
+            continue
+        reason = f"speaker: the organisation {whom} is quoted, and a speaker is a person; register one, or leave null"
+        return Guess(None, reason, strong=True)
+    return None
 
 
 def quoting_verbs(context: Context, sentence: tuple[int, int]) -> list[re.Match[str]]:

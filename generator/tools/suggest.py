@@ -60,7 +60,7 @@ def suggest(text: str, registry: Registry, today: date) -> Suggestions:
     contexts = [Context.of(p, mentions.get(p.number, [])) for p in paragraphs]
     dates = [found for c in contexts for found in find_dates(c.text, c.number, today)]
     dateline = agency_dateline(contexts, dates, today)
-    if dateline is not None:  # its numbers ("13. Dez") are no figures
+    if dateline is not None and dateline.reason:  # its numbers ("13. Dez") are no figures (with a year: a date found)
         dates = sorted([*dates, dateline], key=lambda d: (d.paragraph, d.offset))
     vague: list[str] = []
     claims, skipped = find_claims(contexts, registry.topics, dates, vague)

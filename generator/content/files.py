@@ -112,17 +112,3 @@ def read_regular(path: Path, limit: int) -> bytes:
     if len(data) > limit:  # grew since fstat
         raise FileTooLarge(0, f"file is larger than {limit:,} bytes", str(path))
     return data
-
-
-def unsafe_entries(folder: Path, limit: int = 5) -> list[str]:
-    """Return up to `limit` links or special files below `folder` (not following links), as relative paths."""
-    found: list[str] = []
-    for directory, folders, files in os.walk(folder):
-        for name in sorted(folders + files):
-            path = os.path.join(directory, name)
-            mode = os.lstat(path).st_mode
-            if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
-                found.append(os.path.relpath(path, folder).replace(os.sep, "/"))
-                if len(found) >= limit:
-                    return found
-    return found

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.files import unsafe_entries
+from generator.content.files import scan
 from generator.problems import DossierError
 
 MARKER = ".dossier-generated"
@@ -62,14 +62,14 @@ def check_output_dir(out_dir: Path, root: Path | None = None) -> set[str]:
         if os.path.lexists(out_dir):
             raise UnsafeOutput(f"{out_dir} exists and is not a directory; refusing to overwrite it")
         return set()
-    if unsafe := unsafe_entries(out_dir):
+    tree = scan(out_dir.parent, out_dir.name)  # one walk, no link followed
+    prefix = len(out_dir.name) + 1
+    if unsafe := sorted(name[prefix:] for name in tree.refused)[:SHOWN]:
         raise UnsafeOutput(
             f"{out_dir} contains links or special files ({', '.join(unsafe)}); refusing to write into it. "
             "Delete the folder: `dossier generate` writes it anew"
         )
-    present = {
-        os.path.relpath(os.path.join(d, f), out_dir).replace(os.sep, "/") for d, _, fs in os.walk(out_dir) for f in fs
-    }
+    present = {name[prefix:] for name in tree.files}
     if not present:
         return set()
     recorded = read_marker(out_dir)

@@ -91,20 +91,21 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def report(problems: list[Problem]) -> None:
-    """Print every problem, then a count."""
+def report(problems: list[Problem], acknowledged: int = 0) -> None:
+    """Print every problem, then a count (with the findings acknowledged in the content, if any)."""
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(1 for p in problems if not p.warning)
     warnings = len(problems) - errors
-    if problems:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    if problems or acknowledged:
+        also = f", {acknowledged} acknowledged" if acknowledged else ""
+        print(f"{errors} error(s), {warnings} warning(s){also}", file=sys.stderr)
 
 
 def run_check(root: Path, args: argparse.Namespace) -> int:
     """Check the content and print a summary."""
     checked = pipeline.check(root)
-    report(checked.warnings)
+    report(checked.warnings, len(checked.acknowledged))
     d = checked.dossier
     quotes = sum(len(a.quotes) for a in d.articles.values())
     claims = sum(len(a.claims) for a in d.articles.values())
@@ -116,7 +117,7 @@ def run_generate(root: Path, args: argparse.Namespace) -> int:
     """Check, then write the pages; print what was written."""
     out_dir = Path(os.path.abspath(args.output)) if args.output else None  # not resolved: a link is refused
     checked, written = pipeline.generate(root, out_dir)
-    report(checked.warnings)
+    report(checked.warnings, len(checked.acknowledged) if isinstance(checked, pipeline.Checked) else 0)
     total = written.unchanged + len(written.written)
     print(
         f"generated {total} files: {len(written.written)} written, "
@@ -135,16 +136,18 @@ def run_build(root: Path, args: argparse.Namespace) -> int:
 
 
 def run_serve(root: Path, args: argparse.Namespace) -> int:
-    """Preview the site; regenerate on content changes, reporting problems without stopping."""
-    run_generate(root, argparse.Namespace(output=None))
+    """Preview the site; regenerate on content changes, reporting problems without stopping; stop on SIGTERM/SIGINT."""
+
+    def generate() -> None:
+        run_generate(root, argparse.Namespace(output=None))
 
     def regenerate() -> None:
         try:
-            run_generate(root, argparse.Namespace(output=None))
+            generate()
         except ContentError as exc:
             report(exc.problems)
 
-    engine.serve(root, args.dev_addr, regenerate)
+    engine.serve(root, args.dev_addr, generate, regenerate)
     return 0
 
 

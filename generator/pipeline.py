@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator.analysis.compare import Analysis, analyse
+from generator.analysis.prose import prose_warnings
 from generator.analysis.warnings import curator_warnings
+from generator.content.acknowledge import unused_acknowledgements
 from generator.content.build import build_model
 from generator.content.load import load_content
 from generator.content.model import Dossier
@@ -25,6 +27,7 @@ class Checked:
     dossier: Dossier
     analysis: Analysis
     warnings: list[Problem]
+    acknowledged: list[Problem] = field(default_factory=list)  # findings the curators acknowledged with a reason
 
 
 def check(root: Path, today: date | None = None) -> Checked:
@@ -35,7 +38,11 @@ def check(root: Path, today: date | None = None) -> Checked:
     raise_on_errors(problems := problems + model_problems)
     analysis, analysis_problems = analyse(dossier)
     raise_on_errors(problems := problems + analysis_problems)
-    return Checked(dossier, analysis, sorted(problems + curator_warnings(analysis, content.registries)))
+    problems += prose_warnings(dossier, content.dossier, content.registries)  # first: it reads the YAML sources
+    problems += curator_warnings(analysis, content.registries)
+    problems += unused_acknowledgements(list(dossier.articles.values()), problems)
+    acknowledged = sorted(p for p in problems if p.acknowledged is not None)
+    return Checked(dossier, analysis, sorted(p for p in problems if p.acknowledged is None), acknowledged)
 
 
 def render_encoded(checked: Checked) -> dict[str, bytes]:

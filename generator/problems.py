@@ -37,10 +37,13 @@ class Problem:
     col: int
     message: str
     warning: bool = False
+    check: str = ""  # the stable code of an acknowledgeable check (content.vocabulary.Check), printed after it
+    acknowledged: str | None = None  # the curator's reason, when the finding is acknowledged (then not reported)
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""
-        return printable(f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}")
+        code = f" [{self.check}]" if self.check else ""
+        return printable(f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}{code}")
 
 
 class ContentError(DossierError):
@@ -52,6 +55,7 @@ class ContentError(DossierError):
 
 
 def raise_on_errors(problems: list[Problem]) -> None:
-    """Raise ContentError with all problems (warnings included) if any of them is an error."""
-    if any(not p.warning for p in problems):
-        raise ContentError(sorted(problems))
+    """Raise ContentError with all problems not acknowledged (warnings included) if any of them is an error."""
+    reported = [p for p in problems if p.acknowledged is None]
+    if any(not p.warning for p in reported):
+        raise ContentError(sorted(reported))

@@ -93,8 +93,11 @@ BASE: dict[str, Any] = {
 # browser: drives Chromium; site: runs a real MkDocs (or Zensical) build; slow: over about 5 s.
 MARKERS: dict[str, tuple[str, ...]] = {
     "test_browser.py": ("browser", "site", "slow"),
+    "test_search.py": ("browser", "site", "slow"),  # its fixtures build and serve the seed site
+    "test_search_scale.py": ("browser", "site", "slow"),  # builds 100 and 1,000 synthetic articles
     "test_site.py": ("site",),
     "test_zensical.py": ("site",),
+    "test_serve.py": ("site",),  # the preview builds with MkDocs; its end-to-end tests start `dossier serve`
     "test_bad_inputs.py": ("site",),  # the module fixture builds the base site that each case must keep
     "test_new_article.py::test_new_article_from_text_to_site_and_diff": ("site",),
     "test_untrusted.py::test_two_concurrent_builds_leave_one_complete_site": ("site",),

@@ -21,6 +21,7 @@ KEYS = (
     "one_change_files_written",
     "peak_memory_mb",
     "zensical_seconds",
+    "preview_seconds",
     "targets",
     "runs",
 )
@@ -28,6 +29,7 @@ RUN_KEYS = (
     "check_seconds",
     "generate_seconds",
     "mkdocs_seconds",
+    "search_seconds",
     "mkdocs_floor_seconds",
     "generator_floor_seconds",
     "pages",
@@ -37,6 +39,8 @@ RUN_KEYS = (
     "mkdocs_peak_memory_mb",
     "noop_seconds",
     "one_change_seconds",
+    "preview_start_seconds",
+    "preview_seconds",
 )
 ZENSICAL_RUN_KEYS = ("zensical_seconds", "zensical_floor_seconds")  # measured only when Zensical is installed
 

@@ -66,10 +66,11 @@ def test_figures_on_a_topic_without_a_claim_are_quoted_with_a_suggested_claim(tm
     figure = "but no claim's excerpt covers it; add a claim"
     assert warnings(tmp_path, content) == [
         f"{YAML}:24:1: warning: paragraph 5 of erster-artikel.txt states \"rund 12.000 Soldaten\" (topic 'zahl'), "
-        f'{figure} (value: 12000, qualifier: etwa) with excerpt: "Später war von rund 12.000 Soldaten die Rede"',
+        f'{figure} (value: 12000, qualifier: etwa) with excerpt: "Später war von rund 12.000 Soldaten die Rede" '
+        "[figure-not-claimed]",
         f'{YAML}:24:1: warning: paragraph 6 of erster-artikel.txt states "0 bis 12.000 Soldaten" '
         f"(topic 'zahl'), {figure} (lower: 0, upper: 12000) with excerpt: "
-        '"Die Schätzungen reichten von 0 bis 12.000 Soldaten"',
+        '"Die Schätzungen reichten von 0 bis 12.000 Soldaten" [figure-not-claimed]',
     ]
 
 
@@ -107,12 +108,13 @@ def test_a_claim_without_claimant_whose_attribution_names_a_registered_one(tmp_p
     meta["claims"][1].update(claimant=None, attribution="Sprecher des Amtes")
     assert warnings(tmp_path, content) == [
         f"{YAML}:36:13: warning: claimant is null, but the attribution 'Sprecher des Amtes' names 'Amt' ('amt'); "
-        "set claimant: amt"
+        "set claimant: amt [claimant-in-attribution]"
     ]
     meta["claims"][1]["attribution"] = "Anna Musters Amt"
     assert warnings(tmp_path, content) == [
         f"{YAML}:36:13: warning: claimant is null, but the attribution 'Anna Musters Amt' names "
-        "'Anna Muster' ('anna-muster') and 'Amt' ('amt'); set claimant to the one that asserts it"
+        "'Anna Muster' ('anna-muster') and 'Amt' ('amt'); set claimant to the one that asserts it "
+        "[claimant-in-attribution]"
     ]
     for unnamed in ("westliche Geheimdienste", "Amt-Kritiker"):
         meta["claims"][1]["attribution"] = unnamed
@@ -181,11 +183,13 @@ def test_names_are_folded_without_case_umlauts_and_inflection():
 def test_an_as_of_after_the_publication_is_named(tmp_path, content, meta):
     meta["claims"][0]["as_of"] = {"date": "2024-11", "basis": "stated"}
     late = f"{YAML}:33:11: warning: as_of 2024-11 lies after the article's published date 2024-10-28; "
-    assert warnings(tmp_path, content) == [late + "a text reports what held by then: correct one of the two dates"]
+    assert warnings(tmp_path, content) == [
+        late + "a text reports what held by then: correct one of the two dates [as-of-after-published]"
+    ]
     meta["claims"][0]["qualifier"] = "erwartet"
     assert warnings(tmp_path, content) == [
         late + "a text reports what held by then: correct one of the two dates (a figure 'erwartet' is dated "
-        "when it was expected; its target belongs in the scope)"
+        "when it was expected; its target belongs in the scope) [as-of-after-published]"
     ]
 
 
@@ -204,5 +208,13 @@ def test_check_prints_curator_warnings_and_still_passes(tmp_path, content, meta,
     assert main(["--root", str(write_content(tmp_path, content)), "check"]) == 0
     assert capsys.readouterr().err == (
         f"{YAML}:33:11: warning: as_of 2024-11 lies after the article's published date 2024-10-28; a text reports "
-        "what held by then: correct one of the two dates\n0 error(s), 1 warning(s)\n"
+        "what held by then: correct one of the two dates [as-of-after-published]\n0 error(s), 1 warning(s)\n"
     )
+
+
+def test_check_counts_acknowledged_findings_apart(tmp_path, content, meta, capsys):
+    meta["claims"][0]["as_of"] = {"date": "2024-11", "basis": "stated"}
+    reason = "Der Text datiert die Zahl auf Anfang November"
+    meta["claims"][0]["acknowledge"] = [{"check": "as-of-after-published", "reason": reason}]
+    assert main(["--root", str(write_content(tmp_path, content)), "check"]) == 0
+    assert capsys.readouterr().err == "0 error(s), 0 warning(s), 1 acknowledged\n"

@@ -98,45 +98,61 @@ def test_a_new_article_lists_its_quote_claim_and_the_contradiction_it_opens(repo
     assert out.startswith("## Dossier changes against HEAD&#126;1\n")
     assert rows(out) == [
         "| Section | Added | Changed | Removed |",
+        "| Discrepancies | 2 | 1 | 0 |",
+        "| Claims | 1 | 0 | 0 |",
         "| Dossier and events (content/dossier.yaml) | 0 | 0 | 0 |",
         "| Articles | 1 | 0 | 0 |",
         "| Quotes | 1 | 0 | 0 |",
-        "| Claims | 1 | 0 | 0 |",
-        "| Discrepancies | 2 | 1 | 0 |",
         "| People, organisations, places and topics | 0 | 0 | 0 |",
         "| Hand-written pages (content/pages) | 0 | 0 | 0 |",
-        "| Generated pages and data files | 1 | 14 | 0 |",
+        "| Generated pages and data files | 1 | 15 | 0 |",
         "| Files outside content/ (code, config) | 0 | 0 | 0 |",
+        "| Change | Key | What | Details |",
+        "| added | erster-artikel&#35;c-c2 &#126; zweiter-artikel&#35;c-c1 | Zahl der Soldaten: 10.000 (Amt) vs 12.000 "
+        "(Anna Muster); same scope and period, incompatible values | contradiction |",
+        "| changed | topics/zahl | Zahl der Soldaten | range: 3.000–10.000 Soldaten → 3.000–12.000 Soldaten |",
+        "| Change | Key | What | Details |",
+        "| added | zweiter-artikel&#35;c-c1 | Zahl der Soldaten: 12.000 (claimant: Anna Muster) "
+        "| value: 12.000 Soldaten<br>scope: in Russland<br>as&#95;of: 2024-10-28 (the article's date)"
+        "<br>claimant: Anna Muster<br>excerpt: „Es sind 12.000 Soldaten in Russland.“ |",
         "| Change | Key | What | Details |",
         "| added | zweiter-artikel | Zweiter Artikel (28. Oktober 2024) |  |",
         "| Change | Key | What | Details |",
         "| added | zweiter-artikel&#35;q-q1 | Anna Muster: „Es sind 12.000 Soldaten in Russland.“ |  |",
         "| Change | Key | What | Details |",
-        "| added | zweiter-artikel&#35;c-c1 | Zahl der Soldaten: 12.000 (claimant: Anna Muster) |  |",
-        "| Change | Key | What | Details |",
-        "| changed | topics/zahl | Zahl der Soldaten | range: 3.000–10.000 → 3.000–12.000 |",
-        "| added | erster-artikel&#35;c-c2 &#126; zweiter-artikel&#35;c-c1 | 10.000 (Amt) vs 12.000 (Anna Muster): "
-        "same scope and period, incompatible values | contradiction |",
-        "| added | erster-artikel&#35;c-c1 &#126; zweiter-artikel&#35;c-c1 | mindestens 3.000 (Anna Muster) vs 12.000 "
-        "(Anna Muster): different scopes: in Kursk / in Russland | scope difference |",
-        "| Change | Key | What | Details |",
         "| changed | artikel/index.md | &#43;1 −0 lines | first change in line 13, under „Artikel“ |",
         "| added | artikel/zweiter-artikel.md | 52 lines | first heading: Zweiter Artikel |",
         "| changed | data/claims.csv | &#43;1 −0 lines | first change in line 4 |",
-        "| changed | data/dossier.json | &#43;11 −6 lines | first change in line 5 |",
+        "| changed | data/dossier.json | &#43;14 −7 lines | first change in line 5 |",
         "| changed | data/quotes.csv | &#43;1 −0 lines | first change in line 3 |",
         "| changed | feeds/artikel.xml | &#43;8 −0 lines | first change in line 17 |",
         "| changed | feeds/themen/zahl.xml | &#43;7 −0 lines | first change in line 23 |",
         "| changed | index.md | &#43;4 −3 lines | first change in line 11, under „Testdossier“ |",
-        "| changed | personen/anna-muster.md | &#43;3 −0 lines | first change in line 23, under „Aussagen“ |",
+        "| changed | organisationen/amt.md | &#43;1 −0 lines | first change in line 32, "
+        "under „Verweise auf diese Seite“ |",
+        "| changed | personen/anna-muster.md | &#43;4 −0 lines | first change in line 25, under „Aussagen“ |",
         "| changed | personen/index.md | &#43;1 −1 lines | first change in line 13, under „Personen“ |",
         "| changed | quellenlage.md | &#43;2 −1 lines | first change in line 15, "
         "under „Themen, die dünnste Quellenlage zuerst“ |",
         "| changed | themen/index.md | &#43;1 −1 lines | first change in line 16, under „Themen“ |",
-        "| changed | themen/zahl.md | &#43;18 −8 lines | first change in line 13, under „Überblick“ |",
+        "| changed | themen/zahl.md | &#43;21 −8 lines | first change in line 18, under „Kurz gesagt“ |",
         "| changed | wer-sagt-was.md | &#43;1 −1 lines | first change in line 13, under „Wer sagt was“ |",
         "| changed | zeitleiste.md | &#43;2 −1 lines | first change in line 13, under „Zeitleiste“ |",
     ]
+    scope = (
+        "*Scope differences (counted, not listed): 1 added, 0 changed, 0 removed; "
+        "`dossier diff --format json` lists them.*"
+    )
+    assert out.split("### Discrepancies\n")[1].split("### Claims")[0].endswith(f"\n\n{scope}\n\n")
+
+
+FIRST_CLAIM = {  # the card of the base content's first claim
+    "value": "value: mindestens 3.000 Soldaten",
+    "scope": "scope: in Kursk",
+    "as_of": "as_of: 2024-10-28 (the article's date)",
+    "claimant": "claimant: Anna Muster",
+    "excerpt": "excerpt: „mindestens 3.000 Soldaten seien in Kursk“",
+}
 
 
 def test_changed_and_removed_items_show_what_changed(repo, capsys):
@@ -150,15 +166,25 @@ def test_changed_and_removed_items_show_what_changed(repo, capsys):
     report = diff_against(repo, "HEAD", TODAY)
     changes = {name: [(c.change, c.key, c.details) for c in items] for name, items in report.sections.items()}
     assert changes["claims"] == [
-        ("removed", "erster-artikel#c-c1", []),
-        ("changed", "erster-artikel#c-c2", ["value: 10.000 → etwa 10.000"]),
+        ("removed", "erster-artikel#c-c1", [*FIRST_CLAIM.values()]),
+        (
+            "changed",
+            "erster-artikel#c-c2",
+            [
+                "value: 10.000 → etwa 10.000",  # what changes, then the rest of the claim
+                "scope: in Russland",
+                "as_of: 2024-10-28 (the article's date)",
+                "claimant: Das Amt",
+                "excerpt: „Das Amt nannte 10.000 Soldaten in Russland“",
+            ],
+        ),
     ]
     assert changes["registries"] == [
         ("changed", "organisations/amt", ["name: Amt → Das Amt"]),
-        ("added", "people/neue-person", []),
+        ("added", "people/neue-person", ["role: Ministerin"]),
     ]
     assert changes["discrepancies"] == [
-        ("changed", "topics/zahl", ["range: 3.000–10.000 → 10.000", "independent claimants: 2 → 1"]),
+        ("changed", "topics/zahl", ["range: 3.000–10.000 Soldaten → 10.000 Soldaten", "independent claimants: 2 → 1"]),
         ("removed", "erster-artikel#c-c1 ~ erster-artikel#c-c2", ["scope difference"]),
     ]
     assert changes["articles"] == []  # claims are listed on their own, not as a change of the article
@@ -186,8 +212,8 @@ def test_content_errors_are_reported_and_fail(repo, capsys):
     status, out, _ = run_diff(repo, capsys, "HEAD")
     assert status == 1
     assert (
-        "- content/articles/zweiter-artikel.yaml:15:12: unknown person 'anna-mustre' (did you mean 'anna-muster'?)\n"
-        in out
+        "- content/articles/zweiter-artikel.yaml:15:12: unknown person or organisation 'anna-mustre' "
+        "(did you mean 'anna-muster'?)\n" in out
     )
     assert "| Section |" not in out
 
@@ -309,7 +335,9 @@ def test_every_field_change_appears_by_name_with_the_pages_it_changes(repo, path
     assert report.errors == []
     key, detail = expected
     assert [(c.change, c.key) for c in report.sections[section]] == [("changed", key)]
-    assert report.sections[section][0].details == [detail]
+    name = detail.split(":")[0]
+    rest = [line for field, line in FIRST_CLAIM.items() if field != name] if section == "claims" else []
+    assert report.sections[section][0].details == [detail, *rest]  # a claim with the rest of its card
     assert report.sections["generated"], "a change readers see changes a generated page or data file"
 
 
@@ -322,8 +350,8 @@ def test_a_scope_label_lists_exactly_the_pages_and_data_files_it_changes(repo):
     assert [(c.change, c.key, c.text, c.details) for c in report.sections["generated"]] == [
         ("changed", "artikel/erster-artikel.md", "+1 −1 lines", ["first change in line 44, under „Angaben“"]),
         ("changed", "data/dossier.json", "+2 −2 lines", ["first change in line 14"]),
-        ("changed", "personen/anna-muster.md", "+1 −1 lines", ["first change in line 21, under „Aussagen“"]),
-        ("changed", "themen/zahl.md", "+4 −4 lines", ["first change in line 30, under „Herkunft der Werte“"]),
+        ("changed", "personen/anna-muster.md", "+1 −1 lines", ["first change in line 23, under „Aussagen“"]),
+        ("changed", "themen/zahl.md", "+5 −5 lines", ["first change in line 18, under „Kurz gesagt“"]),
     ]
 
 
@@ -425,12 +453,12 @@ def test_long_listings_are_capped_but_counted(repo, capsys, monkeypatch):
     write_content(repo, with_second_article(copy.deepcopy(BASE)))
     status, out, _ = run_diff(repo, capsys, "HEAD")
     assert status == 0
-    assert "| Generated pages and data files | 1 | 14 | 0 |" in out
+    assert "| Generated pages and data files | 1 | 15 | 0 |" in out
     section = out.split("### Generated pages and data files\n")[1]
     assert len(rows(section)) == 3  # the header and two rows
-    assert "*… and 13 more, not listed here (`dossier diff --format json` lists all).*" in section
+    assert "*… and 14 more, not listed here (`dossier diff --format json` lists all).*" in section
     status, out, _ = run_diff(repo, capsys, "HEAD", "--format", "json")
-    assert len(json.loads(out)["sections"]["generated"]) == 15
+    assert len(json.loads(out)["sections"]["generated"]) == 16
 
 
 LINK_MESSAGE = "a symbolic link is not allowed in content/: only regular files and folders are read"

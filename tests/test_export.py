@@ -18,7 +18,10 @@ def test_seed_export_is_valid_against_its_schema_and_complete():
     Draft202012Validator.check_schema(EXPORT_SCHEMA)
     assert list(Draft202012Validator(json.loads(files["data/dossier.schema.json"])).iter_errors(data)) == []
     assert len(data["articles"]) == 5 and len(data["quotes"]) == 7 and len(data["claims"]) == 23
-    assert {d["kind"] for d in data["discrepancies"]} == {"contradiction", "change", "scope"}
+    assert {d["kind"] for d in data["discrepancies"]} == {
+        "disagreement",
+        "scope",
+    }  # the seeds after re-curation: no contradiction left
     claim = next(c for c in data["claims"] if c["id"] == "pentagon-10000")
     assert claim["value"] == 10000 and claim["spans"][0]["paragraph"] >= 1
 
@@ -36,6 +39,8 @@ def test_csv_rows_point_to_their_passage(tmp_path, content):
             "article": "erster-artikel",
             "quote": "q1",
             "speaker": "anna-muster",
+            "speaker_kind": "",
+            "attribution": "",
             "role": "Sprecherin",
             "text": "Wir sehen das anders … und bleiben dabei.",
             "topic": "",

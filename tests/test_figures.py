@@ -44,6 +44,8 @@ def draft(text: str, content: dict[str, Any], tmp_path: Path) -> str:
         ("drei Millionen", 3_000_000),
         ("zwölf", 12),
         ("dreitausend", 3000),
+        ("12 000", 12000),
+        ("1\u202f200\u202f000", 1_200_000),
     ],
 )
 def test_number_values(text, value):
@@ -76,15 +78,17 @@ def test_vague_quantities_are_comments_not_claims(tmp_path, content):
     )
     found = suggestions(text, content, tmp_path)
     assert values(found) == [1_500_000]
+    takes = "a claim on it takes vague:"
     assert found.vague == [
-        '"Mehrere tausend Minenräumer" (paragraph 1)',
-        '"Hunderte Soldaten" (paragraph 1)',
-        '"Dutzende Boote" (paragraph 1)',
-        '"Einige hundert Helfer" (paragraph 2)',
-        '"Tausende" (paragraph 2)',
+        f'"Mehrere tausend Minenräumer" (paragraph 1); {takes} "Mehrere tausend"',
+        f'"Hunderte Soldaten" (paragraph 1); {takes} "Hunderte"',
+        f'"Dutzende Boote" (paragraph 1); {takes} "Dutzende"',
+        f'"Einige hundert Helfer" (paragraph 2); {takes} "Einige hundert"',
+        f'"Tausende" (paragraph 2); {takes} "Tausende"',
     ]
-    assert '# vague quantity, not a claim: "Mehrere tausend Minenräumer" (paragraph 1)\n' in draft(
-        text, content, tmp_path
+    assert (
+        f'# vague quantity, no number: "Mehrere tausend Minenräumer" (paragraph 1); {takes} "Mehrere tausend"\n'
+        in draft(text, content, tmp_path)
     )
 
 

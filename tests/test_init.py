@@ -86,10 +86,13 @@ def test_mkdocs_yml_keeps_the_repository_settings_and_comments(tmp_path):
     theirs = yaml.safe_load(text)
     assert theirs["site_name"] == f"Dossier: {TITLE}"
     assert (theirs["docs_dir"], theirs["theme"]["font"], theirs["strict"]) == ("dossier", False, True)
-    for key in ("theme", "plugins", "markdown_extensions", "not_in_nav", "validation", "extra_css", "site_dir"):
+    keys = ("theme", "plugins", "markdown_extensions", "not_in_nav", "validation", "extra", "extra_css", "site_dir")
+    keys += ("extra_javascript",)
+    for key in keys:
         assert theirs[key] == ours[key], key
-    assert theirs["nav"] == [entry for entry in ours["nav"] if entry != {"Leistung": "leistung.md"}]
-    for comment in ("no Google Fonts", "a German stemmer breaks umlaut queries", "Only section index pages"):
+    redaktion = {"Redaktion": [{"Mitmachen": "mitmachen.md"}, {"Referenz": "referenz.md"}]}
+    assert theirs["nav"] == [entry if "Redaktion" not in entry else redaktion for entry in ours["nav"]]
+    for comment in ("no Google Fonts", "indexes the built site with Pagefind", "Only section index pages"):
         assert comment in text
 
 

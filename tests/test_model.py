@@ -15,7 +15,8 @@ def errors(root) -> list[str]:
 def test_unknown_speaker_gets_a_suggestion(tmp_path, content, meta):
     meta["quotes"][0]["speaker"] = "muster"
     assert errors(write_content(tmp_path, content)) == [
-        "content/articles/erster-artikel.yaml:19:12: unknown person 'muster' (did you mean 'anna-muster'?)"
+        "content/articles/erster-artikel.yaml:19:12: unknown person or organisation 'muster' "
+        "(did you mean 'anna-muster'?)"
     ]
 
 

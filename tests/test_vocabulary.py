@@ -57,10 +57,10 @@ def claim(value=None, qualifier=None, *, lower=None, upper=None, category=None, 
     year, month, day = ([int(p) for p in when.split("-")] + [None, None])[:3]
     start = date(year, month or 1, day or 1)
     end = date(year, month or 12, day or (28 if month else 31))
-    fields = {"scope": "russland", "claimant": None, "attribution": None, **extra}
+    fields = {"scope": "russland", "claimant": None, "attribution": None, "id": "c", **extra}
     return Claim(
-        "c", "x", "zahl", value, lower, upper, qualifier, category, Dating(when, "stated", None, start, end), False,
-        fields["scope"], fields["claimant"], fields["attribution"], "e", None,
+        fields["id"], "x", "zahl", value, lower, upper, qualifier, category, Dating(when, "stated", None, start, end),
+        False, fields["scope"], fields["claimant"], fields["attribution"], "e", None, source=fields["claimant"] or "",
     )  # fmt: skip
 
 
@@ -101,12 +101,20 @@ def test_reasons_know_their_class_of_discrepancy():
         "other-scope": "scope",
         "other-modality": "scope",
         "other-time": "change",
+        "other-source-other-time": "disagreement",
         "overlapping-ranges": "agreement",
+        "rounded": "agreement",
         "compatible-categories": "agreement",
         "incompatible": "contradiction",
         "incompatible-rough-date": "contradiction",
     }
-    assert [k.value for k in DiscrepancyKind if k.is_discrepancy] == ["contradiction", "change", "scope"]
+    assert [k.value for k in DiscrepancyKind if k.is_discrepancy] == [
+        "contradiction",
+        "disagreement",
+        "change",
+        "scope",
+    ]
+    assert [k.value for k in DiscrepancyKind if k.is_dispute] == ["contradiction", "disagreement"]
     assert [k.value for k in DiscrepancyKind if k.is_shift] == ["contradiction", "change"]
 
 
@@ -142,16 +150,23 @@ def test_every_value_has_its_german_and_english_words():
         (ClaimValue(10000, qualifier=Qualifier.ETWA), False, "etwa 10.000"),
         (ClaimValue(12000, upper=12000, qualifier=Qualifier.BIS_ZU), False, "bis zu 12.000"),
         (ClaimValue(12000, upper=12000, qualifier=Qualifier.BIS_ZU), True, "bis zu 12.000 Soldaten"),
-        (ClaimValue(3000, 3000, 4000), False, "3.000–4.000"),
-        (ClaimValue(4000, 3000, 4000, qualifier=Qualifier.ETWA), True, "etwa 3.000–4.000 Soldaten"),
-        (ClaimValue(3500, 3000, 4000), False, "3.500 (3.000–4.000)"),
-        (ClaimValue(3500, lower=3000), False, "3.500 (3.000–…)"),
-        (ClaimValue(3500, upper=4000), False, "3.500 (…–4.000)"),
-        (ClaimValue(None, 3000, 4000), False, "3.000–4.000"),
-        (ClaimValue(None, lower=3000), True, "3.000–… Soldaten"),
+        (ClaimValue(3000, 3000, 4000), False, "3.000 bis 4.000"),
+        (ClaimValue(4000, 3000, 4000, qualifier=Qualifier.ETWA), True, "etwa 3.000 bis 4.000 Soldaten"),
+        (ClaimValue(3500, 3000, 4000), False, "3.500 (3.000 bis 4.000)"),
+        (ClaimValue(3500, lower=3000), False, "3.500 (ab 3.000)"),
+        (ClaimValue(3500, upper=4000), False, "3.500 (bis 4.000)"),
+        (ClaimValue(None, 3000, 4000), False, "3.000 bis 4.000"),
+        (ClaimValue(None, lower=3000), True, "ab 3.000 Soldaten"),
         (ClaimValue(2.5, qualifier=Qualifier.MEHR_ALS), False, "mehr als 2,5"),
         (ClaimValue(12000, qualifier=Qualifier.ERWARTET), True, "erwartet 12.000 Soldaten"),
         (ClaimValue(None), False, "–"),
+        (ClaimValue(None, 30000, 40000), True, "30.000 bis 40.000 Soldaten"),
+        (ClaimValue(None, lower=3000, qualifier=Qualifier.MINDESTENS), True, "mindestens 3.000 Soldaten"),
+        (ClaimValue(None, upper=12000, qualifier=Qualifier.BIS_ZU), False, "bis zu 12.000"),
+        (ClaimValue(None, upper=12000), False, "bis 12.000"),
+        (ClaimValue(vague="mehrere tausend"), True, "mehrere tausend Soldaten"),
+        (ClaimValue(None, 2000, 5000, vague="Tausende"), False, "Tausende (2.000 bis 5.000)"),
+        (ClaimValue(vague="Hunderte", qualifier=Qualifier.ERWARTET), False, "erwartet Hunderte"),
     ],
 )
 def test_one_formatter_writes_every_value_with_its_hedge(value, unit, shown):
@@ -177,13 +192,19 @@ def test_the_formatter_takes_claims_and_categories():
          "expectation vs statement"),
         (claim(3000, "möglicherweise"), claim(4000, "geplant"), Reason.OTHER_MODALITY, "Vermutung gegenüber Erwartung",
          "supposition vs expectation"),
-        (claim(3000), claim(4000, when="2025"), Reason.OTHER_TIME, "verschiedene Zeitpunkte: 28. Oktober 2024 / 2025",
-         "different dates: 2024-10-28 / 2025"),
+        (claim(3000, claimant="amt"), claim(4000, when="2025", claimant="amt"), Reason.OTHER_TIME,
+         "derselbe Urheber zu verschiedenen Zeitpunkten: 28. Oktober 2024 / 2025",
+         "one source at different dates: 2024-10-28 / 2025"),
+        (claim(3000), claim(5000, when="2025", id="d"), Reason.OTHER_SOURCE_OTHER_TIME,
+         "verschiedene Urheber, unvereinbare Werte zu verschiedenen Zeitpunkten: 28. Oktober 2024 / 2025",
+         "different sources, incompatible values at different dates: 2024-10-28 / 2025"),
+        (claim(4000), claim(3800), Reason.ROUNDED, "vereinbar, wenn runde Zahlen als gerundet gelten",
+         "compatible once round numbers are read as rounded"),
         (claim(3000, "mindestens"), claim(4000), Reason.OVERLAPPING_RANGES, "Bereiche überschneiden sich",
          "ranges overlap"),
-        (claim(3000), claim(4000), Reason.INCOMPATIBLE, "gleicher Bezug und Zeitraum, unvereinbare Werte",
+        (claim(3000), claim(5000), Reason.INCOMPATIBLE, "gleicher Bezug und Zeitraum, unvereinbare Werte",
          "same scope and period, incompatible values"),
-        (claim(3000, when="2024-10"), claim(4000), Reason.INCOMPATIBLE_ROUGH_DATE,
+        (claim(3000, when="2024-10"), claim(5000), Reason.INCOMPATIBLE_ROUGH_DATE,
          "gleicher Bezug und Zeitraum, unvereinbare Werte (Zeitpunkt nur ungenau bekannt)",
          "same scope and period, incompatible values (a date is known only roughly)"),
     ],

@@ -1,7 +1,7 @@
-"""Classify two claims of one topic: agreement, contradiction, change over time or a difference of scope.
+"""Classify two claims of one topic: agreement, contradiction, disagreement, change or a difference of scope.
 
 The result is structured (a `Reason`, whose class is its `kind`); the site says it in German and
-`dossier diff` in English.
+`dossier diff` in English. The rules, with examples, are on the Methode page (`site/templates/method.md.j2`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from generator.content.model import Claim, Topic
 from generator.content.vocabulary import Bound, DiscrepancyKind, Modality, Qualifier, Reason, TopicKind
 
 ABOUT = 0.1  # "etwa" is read as ±10 %
+ROUND_FROM = 1000  # a bare number from 1.000 up that ends in 00 or more zeros counts as rounded
+ROUND_MAX = 0.1  # ... to half a unit of its last non-zero digit, at most ±10 %
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,21 @@ def group_of(claim: Claim) -> tuple[str, Modality]:
     return (claim.scope, Modality.of_qualifier(claim.qualifier))
 
 
+def source_key(claim: Claim) -> object:
+    """Return who a claim comes from, for telling a source's change from a disagreement of two sources.
+
+    A claim of several sources is the same source only as a claim of the same sources. Claims whose
+    text names nobody are never the same source as another claim: that cannot be told.
+    """
+    sources = tuple(sorted(s for s in (claim.sources or (claim.source,)) if s))
+    return sources if sources else ("", claim.article, claim.id)
+
+
+def party(claim: Claim) -> str:
+    """Return the party a claim speaks for in a dispute: its sources joined by "+" ("" for nobody named)."""
+    return "+".join(sorted(claim.sources or (claim.source,)))
+
+
 def is_same_statement(a: Claim, b: Claim) -> bool:
     """Two claims of one article by one claimant with one value are one statement."""
     return a.article == b.article and a.claimant == b.claimant and value_key(a) == value_key(b)
@@ -41,46 +58,76 @@ def is_same_statement(a: Claim, b: Claim) -> bool:
 
 def value_key(claim: Claim) -> tuple[object, ...]:
     """Return what a claim asserts, without who, where and when."""
-    return (claim.value, claim.lower, claim.upper, claim.qualifier, claim.category, claim.scope)
+    return (claim.value, claim.lower, claim.upper, claim.vague, claim.qualifier, claim.category, claim.scope)
 
 
-def read_interval(claim: Claim) -> tuple[float, float]:
-    """Read a numeric claim as the interval of values it allows."""
-    value = claim.value if claim.value is not None else math.nan
+def rounding(value: float) -> float:
+    """Return how far a bare number may lie from what it rounds: 4.000 ±400, 3.800 ±50, 950 ±0."""
+    if value < ROUND_FROM or value != int(value):
+        return 0.0
+    unit, number = 1, int(value)
+    while number % 10 == 0:
+        unit, number = unit * 10, number // 10
+    return 0.0 if unit < 100 else min(unit / 2, value * ROUND_MAX)
+
+
+def read_interval(claim: Claim, tolerant: bool = True) -> tuple[float, float]:
+    """Read a numeric claim as the interval of values it allows (with rounding tolerance unless not `tolerant`).
+
+    A claim without a number (a vague quantity) allows any value its bounds allow.
+    """
     qualifier = Qualifier.of(claim.qualifier)
     bound = qualifier.bound if qualifier else Bound.EXACT
-    low, high = value, value
-    if bound is Bound.AT_LEAST:
-        high = math.inf
-    elif bound is Bound.ABOVE:
-        low, high = math.nextafter(value, math.inf), math.inf
-    elif bound is Bound.AT_MOST:
-        low = 0
-    elif bound is Bound.APPROXIMATE:
-        low, high = value * (1 - ABOUT), value * (1 + ABOUT)
+    if claim.value is None:
+        low, high = 0.0, math.inf
+    else:
+        value = claim.value
+        slack = rounding(value) if tolerant and bound is Bound.EXACT else 0.0
+        low, high = value - slack, value + slack
+        if bound is Bound.AT_LEAST:
+            low, high = value, math.inf
+        elif bound is Bound.ABOVE:
+            low, high = math.nextafter(value, math.inf), math.inf
+        elif bound is Bound.AT_MOST:
+            low, high = 0.0, value
+        elif bound is Bound.APPROXIMATE:
+            low, high = value * (1 - ABOUT), value * (1 + ABOUT)
     return (claim.lower if claim.lower is not None else low, claim.upper if claim.upper is not None else high)
 
 
-def are_compatible(topic: Topic, a: Claim, b: Claim) -> bool:
+def are_compatible(topic: Topic, a: Claim, b: Claim, tolerant: bool = True) -> bool:
     """Tell whether two claims can both be true (overlapping ranges, non-exclusive categories)."""
     if topic.kind == TopicKind.CATEGORICAL:
         return a.category == b.category or not topic.exclusive
-    (a_low, a_high), (b_low, b_high) = read_interval(a), read_interval(b)
+    (a_low, a_high), (b_low, b_high) = read_interval(a, tolerant), read_interval(b, tolerant)
     return a_low <= b_high and b_low <= a_high
 
 
 def classify(topic: Topic, a: Claim, b: Claim) -> Comparison:
-    """Classify two claims: same scope and period but incompatible values is a contradiction."""
+    """Classify two claims; see `differing` for claims of one scope and modality with different values."""
     if value_key(a) == value_key(b):
         return Comparison(a, b, Reason.SAME_VALUE)
     if a.scope != b.scope:
         return Comparison(a, b, Reason.OTHER_SCOPE)
     if Modality.of_qualifier(a.qualifier) != Modality.of_qualifier(b.qualifier):
         return Comparison(a, b, Reason.OTHER_MODALITY)
-    if not a.as_of.overlaps(b.as_of):
-        return Comparison(a, b, Reason.OTHER_TIME)
+    return Comparison(a, b, differing(topic, a, b))
+
+
+def differing(topic: Topic, a: Claim, b: Claim) -> Reason:
+    """Say why two different values of one scope and modality differ.
+
+    One source at different times: a change. Otherwise compatible values agree; incompatible ones
+    contradict each other when their periods overlap, and are a disagreement of two sources when not.
+    """
+    overlapping = a.as_of.overlaps(b.as_of)
+    if not overlapping and source_key(a) == source_key(b):
+        return Reason.OTHER_TIME
     if are_compatible(topic, a, b):
-        numeric = topic.kind == TopicKind.NUMERIC
-        return Comparison(a, b, Reason.OVERLAPPING_RANGES if numeric else Reason.COMPATIBLE_CATEGORIES)
+        if topic.kind == TopicKind.CATEGORICAL:
+            return Reason.COMPATIBLE_CATEGORIES
+        return Reason.OVERLAPPING_RANGES if are_compatible(topic, a, b, tolerant=False) else Reason.ROUNDED
+    if not overlapping:
+        return Reason.OTHER_SOURCE_OTHER_TIME
     precise = a.as_of.precision == b.as_of.precision == "day"
-    return Comparison(a, b, Reason.INCOMPATIBLE if precise else Reason.INCOMPATIBLE_ROUGH_DATE)
+    return Reason.INCOMPATIBLE if precise else Reason.INCOMPATIBLE_ROUGH_DATE

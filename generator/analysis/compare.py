@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
 
-from generator.analysis.classify import Comparison, are_compatible, classify, group_of, is_same_statement
+from generator.analysis.classify import Comparison, classify, group_of, is_same_statement, party
+from generator.analysis.excerpts import check_values_in_excerpts
 from generator.analysis.match import Normalised, Occurrences, closest, find_all, normalise
 from generator.analysis.mentions import Mention, find_mentions
-from generator.analysis.pairs import PairIndex
+from generator.analysis.pairs import PairIndex, Smallest
 from generator.analysis.provenance import Provenance, trace_topic
 from generator.content.load import Document
 from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Event, Quote, Span, Topic
 from generator.content.vocabulary import DiscrepancyKind, Modality
-from generator.language.numbers import format_number, format_plain
 from generator.parallel import fork_map
 from generator.problems import Problem
 
 KINDS = tuple(DiscrepancyKind)
 PAIR_LIMIT = 50  # pairs of each kind listed on a topic page; the counts are always complete
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Two sources whose claims exclude each other, with one such pair of claims, the earlier first."""
+
+    kind: DiscrepancyKind  # a contradiction or a disagreement
+    sources: tuple[str, str]  # the two parties (`party`), sorted; "" stands for the claims whose texts name nobody
+    earlier: Claim
+    later: Claim
 
 
 @dataclass
@@ -36,7 +45,7 @@ class TopicAnalysis:
     claims: list[Claim]
     counts: dict[DiscrepancyKind, int]
     listed: dict[DiscrepancyKind, list[Comparison]]
-    source_pairs: int = 0  # pairs of independent sources whose claims contradict each other
+    disputes: list[Dispute] = field(default_factory=list)  # who disputes whom, by sources and kind
 
     @property
     def numbers(self) -> list[float]:
@@ -55,6 +64,21 @@ class TopicAnalysis:
         """Every classified pair, in pair order: quadratic in the number of claims."""
         pairs = combinations(self.claims, 2)
         return [classify(self.topic, a, b) for a, b in pairs if not is_same_statement(a, b)]
+
+    @property
+    def source_pairs(self) -> int:
+        """Count the pairs of sources whose claims contradict each other (same period); unnamed ones count as one."""
+        return sum(1 for dispute in self.disputes if dispute.kind is DiscrepancyKind.CONTRADICTION)
+
+    @property
+    def disputing_pairs(self) -> list[tuple[str, str]]:
+        """Return the pairs of parties in a contradiction or a disagreement, each once, sorted ("": unnamed)."""
+        return sorted({dispute.sources for dispute in self.disputes})
+
+    @property
+    def disputing_sources(self) -> list[str]:
+        """Return the sources that take part in a contradiction or a disagreement ("": the unnamed ones)."""
+        return sorted({source for pair in self.disputing_pairs for party in pair for source in party.split("+")})
 
 
 @dataclass
@@ -80,12 +104,14 @@ class Analysis:
             self.by_paragraph.setdefault((mention.article, mention.paragraph), []).append(mention)
         for article in self.dossier.articles.values():
             for quote in article.quotes:
-                self.by_speaker.setdefault(quote.speaker, []).append(quote)
+                self.by_speaker.setdefault(quote.speaker or "", []).append(quote)
                 self.by_quote_topic.setdefault(quote.topic or "", []).append(quote)
             for claim in article.claims:
-                self.by_claimant.setdefault(claim.claimant or "", []).append(claim)
-                if claim.source != claim.claimant:
-                    self.by_source.setdefault(claim.source, []).append(claim)
+                claimants = {key or "" for key in claim.claimants}
+                for key in sorted(claimants):
+                    self.by_claimant.setdefault(key, []).append(claim)
+                for source in sorted(set(claim.sources) - claimants):
+                    self.by_source.setdefault(source, []).append(claim)
                 for place in places_of(self.dossier.topics[claim.topic], claim):
                     self.by_place.setdefault(place, []).append(claim)
 
@@ -95,8 +121,8 @@ class Analysis:
     def mentions_in(self, article_id: str, paragraph: int) -> list[Mention]:
         return self.by_paragraph.get((article_id, paragraph), [])
 
-    def quotes_by(self, person_id: str) -> list[Quote]:
-        return self.by_speaker.get(person_id, [])
+    def quotes_by(self, entity_id: str) -> list[Quote]:
+        return self.by_speaker.get(entity_id, []) if entity_id else []
 
     def statements_by(self, entity_id: str) -> list[Claim]:
         """Return the claims of an entity and of the people who speak for it, oldest first."""
@@ -114,10 +140,11 @@ class Analysis:
         return sorted(items, key=lambda item: (item[0].start, item[0].end, item[1].article, item[1].id))
 
     def speakers_on(self, topic_id: str) -> list[tuple[str, int]]:
-        """Return (person id, number of quotes) of everyone quoted on a topic, by id."""
+        """Return (person or organisation id, number of quotes) of everyone named who is quoted on a topic, by id."""
         counts: dict[str, int] = {}
         for quote in self.by_quote_topic.get(topic_id, []):
-            counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+            if quote.speaker:
+                counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
         return sorted(counts.items())
 
     def shifts_of(self, entity_id: str) -> list[Comparison]:
@@ -274,18 +301,6 @@ def not_found_problem(
     return doc.problem(where, message)
 
 
-def check_values_in_excerpts(article: Article, problems: list[Problem]) -> None:
-    """Warn when a claim's number does not stand in its excerpt (a typo, or 3.000 read as 3)."""
-    for index, claim in enumerate(article.claims):
-        if claim.value is None:
-            continue
-        forms = {format_number(claim.value), format_plain(claim.value)}
-        if not any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", claim.excerpt) for form in forms):
-            shown = " or ".join(f"'{f}'" for f in sorted(forms))
-            message = f"value {format_number(claim.value)} does not appear in the excerpt (looked for {shown})"
-            problems.append(article.meta.problem(("claims", index, "value"), message, warning=True))
-
-
 def locate_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -> list[Mention]:
     """Find the article's listed entities in its text, reporting those never found."""
     listed = [dossier.entity(i) for kind in ENTITY_KINDS for i in article.mentions[kind]]
@@ -307,34 +322,51 @@ def compare_claims(topic: Topic, claims: list[Claim]) -> TopicAnalysis:
     """Count every pair of a topic's claims by kind and list the first PAIR_LIMIT pairs of each kind.
 
     Pairs are never all built: pairs across scopes and modalities are counted from group sizes,
-    pairs of equal values from the sizes of their groups, and only pairs within one scope and
-    modality whose periods overlap are looked at one by one (a sweep over the claims in time
-    order). The result equals classifying every pair with `classify` (tested against it).
+    pairs of equal values from the sizes of their groups, pairs of separate periods by sorting
+    (`PairIndex.separate_counts`), and only pairs within one scope and modality whose periods
+    overlap are looked at one by one (a sweep over the claims in time order). The result equals
+    classifying every pair with `classify` (tested against it).
     """
     claims = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.article, c.id))
-    pairs = PairIndex(claims)
+    pairs = PairIndex(topic, claims)
     contradiction, agreement = DiscrepancyKind.CONTRADICTION, DiscrepancyKind.AGREEMENT
-    change, scope = DiscrepancyKind.CHANGE, DiscrepancyKind.SCOPE
     counts = {kind: 0 for kind in KINDS}
-    counts[scope] = pairs.cross_group_count()
+    counts[DiscrepancyKind.SCOPE] = pairs.cross_group_count()
     counts[agreement] = pairs.equal_value_count()
-    counts[change] = pairs.separate_count()
-    overlapping: dict[DiscrepancyKind, list[tuple[int, int]]] = {agreement: [], contradiction: []}
-    source_pairs = set()
+    for kind, count in pairs.separate_counts().items():
+        counts[kind] += count
+    overlapping = {agreement: Smallest(PAIR_LIMIT), contradiction: Smallest(PAIR_LIMIT)}
+    contradicting: dict[tuple[str, str], tuple[int, int]] = {}
     for i, j in pairs.overlapping_different_values():
-        kind = agreement if are_compatible(topic, claims[i], claims[j]) else contradiction
+        kind = agreement if pairs.meet(i, j) else contradiction
         counts[kind] += 1
-        overlapping[kind].append((i, j))
-        if kind is contradiction and claims[i].source != claims[j].source:
-            source_pairs.add(tuple(sorted((claims[i].source, claims[j].source))))
-    first = {
-        contradiction: sorted(overlapping[contradiction])[:PAIR_LIMIT],
-        change: pairs.first_separate(PAIR_LIMIT),
-        scope: pairs.first_cross_group(PAIR_LIMIT),
-        agreement: sorted(pairs.first_equal_value(PAIR_LIMIT) + overlapping[agreement])[:PAIR_LIMIT],
-    }
+        overlapping[kind].add(i, j)
+        a, b = party(claims[i]), party(claims[j])
+        if kind is contradiction and a != b:
+            contradicting.setdefault((a, b) if a < b else (b, a), (i, j))
+    first = first_pairs(pairs, counts, overlapping)
     listed = {kind: [classify(topic, claims[i], claims[j]) for i, j in first[kind]] for kind in KINDS}
-    return TopicAnalysis(topic, claims, counts, listed, len(source_pairs))
+    found = [(contradiction, contradicting), (DiscrepancyKind.DISAGREEMENT, pairs.disputing())]
+    disputes = [
+        Dispute(kind, key, claims[i], claims[j]) for kind, by_pair in found for key, (i, j) in sorted(by_pair.items())
+    ]
+    return TopicAnalysis(topic, claims, counts, listed, disputes)
+
+
+def first_pairs(
+    pairs: PairIndex, counts: dict[DiscrepancyKind, int], overlapping: dict[DiscrepancyKind, Smallest]
+) -> dict[DiscrepancyKind, list[tuple[int, int]]]:
+    """Return the first PAIR_LIMIT pairs of each kind, in pair order."""
+    change, disagreement, agreement = DiscrepancyKind.CHANGE, DiscrepancyKind.DISAGREEMENT, DiscrepancyKind.AGREEMENT
+    separate = pairs.first_separate({kind: min(PAIR_LIMIT, counts[kind]) for kind in (change, disagreement, agreement)})
+    agreeing = pairs.first_equal_value(PAIR_LIMIT) + overlapping[agreement].pairs() + separate[agreement]
+    return {
+        DiscrepancyKind.CONTRADICTION: overlapping[DiscrepancyKind.CONTRADICTION].pairs(),
+        disagreement: separate[disagreement],
+        change: separate[change],
+        DiscrepancyKind.SCOPE: pairs.first_cross_group(PAIR_LIMIT),
+        agreement: sorted(agreeing)[:PAIR_LIMIT],
+    }
 
 
 def source_shifts(dossier: Dossier, claims: list[Claim]) -> list[Comparison]:

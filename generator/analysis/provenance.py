@@ -1,9 +1,9 @@
 """Provenance: whom each claim comes from, and how many independent sources carry each value.
 
 Articles are not sources. Five articles that repeat one Pentagon briefing carry one source, so
-everything here counts claim sources (`Claim.source`: the claimant, or the organisation a
-spokesperson speaks for). Claims whose text names nobody count together as one source: whether
-they go back to one or to several cannot be told.
+everything here counts claim sources (`Claim.sources`: each claimant, or the source it relays,
+as the organisation at the end of its speaks_for chain). Claims whose text names nobody count
+together as one source: whether they go back to one or to several cannot be told.
 """
 
 from __future__ import annotations
@@ -81,9 +81,9 @@ def describe_source(dossier: Dossier, key: str, claimant_kind: str | None = None
 
 def trace_topic(dossier: Dossier, topic: Topic, claims: list[Claim]) -> Provenance:
     """Trace the sources of one topic's claims, value by value."""
-    known = {key: describe_source(dossier, key) for key in sorted({c.source for c in claims if c.source})}
+    known = {key: describe_source(dossier, key) for key in sorted({s for c in claims for s in c.sources if s})}
     by_name = sorted(known.values(), key=source_order)
-    unnamed = [c for c in claims if not c.source]
+    unnamed = [c for c in claims if "" in c.sources]
     return Provenance(
         topic=topic,
         values=trace_values(dossier, topic, claims, known),
@@ -109,8 +109,8 @@ def trace_values(dossier: Dossier, topic: Topic, claims: list[Claim], known: dic
                 value=value,
                 claims=members,
                 articles=sorted({c.article for c in members}),
-                sources=sorted({c.source: known[c.source] for c in members if c.source}.values(), key=source_order),
-                unnamed=[c for c in members if not c.source],
+                sources=sorted({known[s] for c in members for s in c.sources if s}, key=source_order),
+                unnamed=[c for c in members if "" in c.sources],
                 first=published(dossier, first),
                 first_article=first.article,
             )
@@ -135,8 +135,9 @@ def latest_statements(dossier: Dossier, claims: list[Claim], known: dict[str, So
     """Return each named source's latest claim per scope, by source name and scope."""
     groups: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
-        if claim.source:
-            groups.setdefault((claim.source, claim.scope), []).append(claim)
+        for source in claim.sources:
+            if source:
+                groups.setdefault((source, claim.scope), []).append(claim)
     scopes = list(dossier.topics[claims[0].topic].scopes) if claims else []
     order = sorted(groups, key=lambda k: (source_order(known[k[0]]), scopes.index(k[1])))
     return [(known[key[0]], latest_claim(dossier, groups[key])) for key in order]

@@ -19,8 +19,10 @@ from generator.analysis.compare import Analysis
 from generator.analysis.figures import figure_at
 from generator.analysis.match import find_all, normalise
 from generator.analysis.mentions import find_mentions
+from generator.content.acknowledge import finding
 from generator.content.load import Document
 from generator.content.model import Article, Dossier, Entity, Paragraph, Span, Topic
+from generator.content.vocabulary import Check
 from generator.language.dates import find_dates
 from generator.language.figures import read_number, read_numbers
 from generator.language.morphology import stem
@@ -61,20 +63,20 @@ def curator_warnings(analysis: Analysis, registries: dict[str, Document]) -> lis
 
 
 def warn_unlisted_speakers(article: Article, dossier: Dossier) -> list[Problem]:
-    """Warn about each quoted person that the article's mentions.people leaves out."""
-    listed = set(article.mentions["people"])
+    """Warn about each quoted person or organisation that the article's mentions leave out."""
+    listed = {*article.mentions["people"], *article.mentions["organisations"]}
     found = []
     for index, quote in enumerate(article.quotes):
-        if quote.speaker in listed:
+        if quote.speaker is None or quote.speaker in listed:
             continue
         listed.add(quote.speaker)  # one warning per speaker
-        person = dossier.entities["people"][quote.speaker]
-        message = f"speaker '{person.id}' is not listed in mentions.people; add it there"
+        person = dossier.entity(quote.speaker)
+        message = f"speaker '{person.id}' is not listed in mentions.{person.kind}; add it there"
         if not is_named(person, article.paragraphs):
             shown = ", ".join(f"'{n}'" for n in person.names)
             message = (
-                f"speaker '{person.id}' is not listed in mentions.people, and none of its names ({shown}) is in "
-                "the text; add the spelling the text uses as an alias, then list it"
+                f"speaker '{person.id}' is not listed in mentions.{person.kind}, and none of its names ({shown}) is "
+                "in the text; add the spelling the text uses as an alias, then list it"
             )
         found.append(article.meta.problem(("quotes", index, "speaker"), message, warning=True))
     return found
@@ -90,6 +92,7 @@ def is_named(entity: Entity, paragraphs: list[Paragraph]) -> bool:
 
 def warn_uncovered_figures(article: Article, topics: dict[str, Topic]) -> list[Problem]:
     """Warn about figures on a registered topic that the text states and no claim's excerpt covers."""
+    meta, unclaimed = article.meta, Check.FIGURE_NOT_CLAIMED
     covered: dict[int, list[Span]] = {}
     for claim in article.claims:
         for span in claim.spans:
@@ -100,8 +103,8 @@ def warn_uncovered_figures(article: Article, topics: dict[str, Topic]) -> list[P
         if paragraph.kind == "text" and has_open_number(paragraph.text, spans):
             covering = SpanIndex((s.start, s.end) for s in spans + locate_repeated_excerpts(article, paragraph))
             found += [
-                article.meta.problem(("claims",), m, key=True, warning=True)
-                for m in describe_open_figures(article, paragraph, covering, topics)
+                finding(meta, ("claims",), m, unclaimed, article.acknowledge, figure=phrase, key=True, warning=True)
+                for phrase, m in describe_open_figures(article, paragraph, covering, topics)
             ]
     return found
 
@@ -145,8 +148,11 @@ def may_be_figure(text: str, match: re.Match[str]) -> bool:
 
 def describe_open_figures(
     article: Article, paragraph: Paragraph, covering: SpanIndex, topics: dict[str, Topic]
-) -> list[str]:
-    """Describe each figure of a paragraph that `dossier new` would suggest for a topic and no claim covers."""
+) -> list[tuple[str, str]]:
+    """Describe each figure of a paragraph that `dossier new` would suggest for a topic and no claim covers.
+
+    Returns (the figure as the text writes it, the message).
+    """
     context = Passage(paragraph.text, paragraph.number)
     dates = find_dates(context.text, context.number, date.max)  # every date, however late: its numbers are no figures
     numbers = read_numbers(context, dates, [])
@@ -162,10 +168,11 @@ def describe_open_figures(
         bounds = {"value": figure.value, "lower": figure.lower, "upper": figure.upper}
         values = [f"{key}: {format_plain(v)}" for key, v in bounds.items() if v is not None]
         values += [f"qualifier: {figure.qualifier[0]}"] if figure.qualifier else []
-        messages.append(
+        message = (
             f"paragraph {paragraph.number} of {txt} states \"{figure.phrase}\" (topic '{figure.topic.id}'), "
             f'but no claim\'s excerpt covers it; add a claim ({", ".join(values)}) with excerpt: "{figure.excerpt}"'
         )
+        messages.append((figure.phrase, message))
     return messages
 
 
@@ -212,7 +219,8 @@ def warn_unnamed_claimants(article: Article, names: NameIndex) -> list[Problem]:
         shown = " and ".join(f"'{name}' ('{entity_id}')" for entity_id, name in named.items())
         advice = f"set claimant: {next(iter(named))}" if len(named) == 1 else "set claimant to the one that asserts it"
         message = f"claimant is null, but the attribution '{claim.attribution}' names {shown}; {advice}"
-        found.append(article.meta.problem(("claims", index, "claimant"), message, warning=True))
+        where, check = ("claims", index, "claimant"), Check.CLAIMANT_IN_ATTRIBUTION
+        found.append(finding(article.meta, where, message, check, claim.acknowledge, warning=True))
     return found
 
 
@@ -316,5 +324,6 @@ def warn_late_claims(article: Article) -> list[Problem]:
         )
         if claim.qualifier in EXPECTATIONS:
             message += f" (a figure '{claim.qualifier}' is dated when it was expected; its target belongs in the scope)"
-        found.append(article.meta.problem(("claims", index, "as_of", "date"), message, warning=True))
+        where, check = ("claims", index, "as_of", "date"), Check.AS_OF_AFTER_PUBLISHED
+        found.append(finding(article.meta, where, message, check, claim.acknowledge, warning=True))
     return found

@@ -6,7 +6,11 @@ with the project's own `mkdocs.yml` and hand-written pages, and runs, each as a 
 - `dossier check` and `dossier generate` (cold, into an empty `dossier/`);
 - `dossier generate` again with nothing changed (the no-op), and after changing one article (its
   title and its last paragraph), counting the files each run rewrote;
-- `mkdocs build --strict` and `zensical build` of the generated pages;
+- `mkdocs build --strict` and `zensical build` of the generated pages, and the search step of
+  `dossier build` (Pagefind indexing the built site, in this process: `search_seconds`, counted in
+  the total);
+- `dossier serve`: its first build, and the seconds from saving one article's YAML to its changed
+  page being served (`preview.py`);
 - the floor: `mkdocs build` (and `zensical build`) of a project with the same `mkdocs.yml` and the
   same page paths, each page replaced by plain Markdown of the same size (seed text, one table,
   five links), and the generator's own read/write floor (reading every input file and writing
@@ -44,6 +48,7 @@ from generator.bench.hostile import (
     write_bench_article,
 )
 from generator.bench.measure import Measured, TreeMemory, dossier, mkdocs, zensical, zensical_available
+from generator.bench.preview import PreviewFailed, environment, measure_preview
 from generator.bench.project import (
     change_one_article,
     dependents,
@@ -54,6 +59,7 @@ from generator.bench.project import (
     rewritten,
     snapshot,
 )
+from generator.site.search import BUNDLE, index_site
 
 DEFAULT_SIZES = (100, 1000)
 GENERATOR_ONLY_SIZES = (10000,)
@@ -68,6 +74,7 @@ TARGETS = (
     ("noop_files_written", 0, "==", None),
     ("one_change_files_outside_dependents", 0, "==", None),
     ("peak_memory_mb", 1024, "<=", 10000),
+    ("preview_seconds", 2.0, "<=", None),  # issue 16: save to changed page, every size measured
 )
 
 
@@ -129,6 +136,10 @@ def bench_size(
     if not generator_only:
         measure_site(root, project, work, result, say)
         add_ratios(result)
+        try:
+            measure_preview(project, environment(PACKAGE_PARENT), result, say)
+        except PreviewFailed as exc:
+            raise BenchError(f"dossier serve: {exc}") from exc
     return result
 
 
@@ -178,18 +189,21 @@ def measure_site(root: Path, project: Path, work: Path, result: dict[str, Any], 
     """Add the figures of the site builds (MkDocs, and Zensical if installed) and of their floor to `result`."""
     site = project / "site"
     built = run(mkdocs(project / "mkdocs.yml", site), project, "mkdocs build")
-    index = site / "search" / "search_index.json"
+    started = time.perf_counter()
+    index_site(site)  # the search step of `dossier build`, for every engine
     result.update(
         mkdocs_seconds=built.seconds,
         mkdocs_peak_memory_mb=built.peak_mb,
+        search_seconds=time.perf_counter() - started,
         site_mb=folder_size(site) / 1e6,
-        search_index_mb=index.stat().st_size / 1e6 if index.exists() else None,
+        search_index_mb=folder_size(site / BUNDLE) / 1e6,
     )
     floor = work / f"floor-{result['articles']}"
     make_floor_project(project, floor, root)
     floor_built = run(mkdocs(floor / "mkdocs.yml", floor / "site"), floor, "mkdocs build of the floor")
     result.update(mkdocs_floor_seconds=floor_built.seconds, floor_site_mb=folder_size(floor / "site") / 1e6)
-    say(f"  mkdocs {built.seconds:.1f} s, floor {floor_built.seconds:.1f} s")
+    search = result["search_seconds"]
+    say(f"  mkdocs {built.seconds:.1f} s, search index {search:.1f} s, floor {floor_built.seconds:.1f} s")
     if zensical_available():
         zen = run(zensical(project, "site-zensical"), project, "zensical build")
         zen_floor = run(zensical(floor, "site-zensical"), floor, "zensical build of the floor")
@@ -199,7 +213,7 @@ def measure_site(root: Path, project: Path, work: Path, result: dict[str, Any], 
 
 def add_ratios(result: dict[str, Any]) -> None:
     """Add the headline ratios of one size (generator plus MkDocs against the floor, per page) to `result`."""
-    total = result["generate_seconds"] + result["mkdocs_seconds"]
+    total = result["generate_seconds"] + result["mkdocs_seconds"] + result["search_seconds"]
     pages, search_kb = result["pages"], (result["search_index_mb"] or 0) * 1000
     result.update(
         total_seconds=total,
@@ -246,13 +260,16 @@ def bench(
         "one_change_files_outside_dependents": len(largest["one_change_files_outside_dependents"]),
         "peak_memory_mb": largest["generator_peak_memory_mb"],
         "zensical_seconds": largest.get("zensical_seconds"),
+        "preview_seconds": largest.get("preview_seconds"),
+        "preview_start_seconds": largest.get("preview_start_seconds"),
         "runs": runs,
     }
     report["targets"] = {}
     for key, limit, how, size in TARGETS:
         if size is None:
             values = [run_value(figures, key) for figures in runs.values()] if key != "per_page_growth" else []
-            value = report[key] if key == "per_page_growth" else max(values)
+            measured = [v for v in values if v is not None]
+            value = report[key] if key == "per_page_growth" else (max(measured) if measured else None)
         else:
             value = run_value(runs[str(size)], key) if str(size) in runs else None
         report["targets"][key] = {"value": value, "limit": limit, "at_articles": size, "met": meets(value, limit, how)}

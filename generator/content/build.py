@@ -10,6 +10,8 @@ import calendar
 from datetime import date
 from typing import Any
 
+from generator.content.acknowledge import read_acknowledgements
+from generator.content.attribution import check_claimants, check_speaker, resolve_sources, resolve_speaks_for
 from generator.content.load import ArticleSource, Content, Document
 from generator.content.model import (
     ENTITY_KINDS,
@@ -37,6 +39,7 @@ from generator.content.registries import (
 from generator.content.validate import did_you_mean
 from generator.problems import Problem
 
+NUMERIC_KEYS = ("value", "lower", "upper", "vague")
 RESERVED_PAGES = {"index.md", "zeitleiste.md", "referenz.md", "wer-sagt-was.md", "quellenlage.md"}
 
 
@@ -49,6 +52,7 @@ def build_model(content: Content, today: date) -> tuple[Dossier, list[Problem]]:
     topics = build_topics(content.registries["topics"], problems)
     refs = Refs({**entities, "topics": topics}, problems)
     check_registry_refs(content, refs)
+    resolve_speaks_for(content, entities, problems)
     check_pages(content, problems)
     dossier_data = content.dossier.data or {}
     for i, topic_id in enumerate(dossier_data.get("key_topics", [])):
@@ -155,16 +159,20 @@ def build_article(source: ArticleSource, refs: Refs, today: date) -> Article | N
         paragraphs=split_paragraphs(source.text),
         text_path=source.text_path,
         meta=doc,
+        acknowledge=read_acknowledgements(doc, (), data.get("acknowledge", []), problems),
     )
 
 
 def build_quote(source: ArticleSource, index: int, data: dict[str, Any], refs: Refs) -> Quote:
     """Build one quote, checking its speaker and topic."""
     where = ("quotes", index)
-    refs.check(source.meta, (*where, "speaker"), data["speaker"], ("people",))
+    check_speaker(source.meta, where, data, refs)
     refs.check(source.meta, (*where, "topic"), data.get("topic"), ("topics",))
     parts = data["text"] if isinstance(data["text"], list) else [data["text"]]
-    return Quote(data["id"], source.id, data["speaker"], data["role"], list(parts), data.get("topic"), data.get("note"))
+    return Quote(
+        data["id"], source.id, data["speaker"], data.get("role"), list(parts), data.get("topic"), data.get("note"),
+        speaker_kind=data.get("speaker_kind"), attribution=data.get("attribution"),
+    )  # fmt: skip
 
 
 def build_claim(
@@ -172,13 +180,7 @@ def build_claim(
 ) -> Claim | None:
     """Build one claim, checking its references, value, scope and date."""
     doc, where = source.meta, ("claims", index)
-    refs.check(doc, (*where, "claimant"), data["claimant"], ("people", "organisations"))
-    if data["claimant"] is not None and "claimant_kind" in data:
-        message = (
-            f"'claimant_kind' is only for claims without a named claimant; "
-            f"the kind of '{data['claimant']}' comes from its registry entry"
-        )
-        refs.problems.append(doc.problem((*where, "claimant_kind"), message))
+    claimants = check_claimants(doc, where, data, refs)
     if not refs.check(doc, (*where, "topic"), data["topic"], ("topics",)):
         return None
     topic: Topic = refs.known["topics"][data["topic"]]
@@ -198,23 +200,17 @@ def build_claim(
         as_of=as_of,
         as_of_inherited="as_of" not in data,
         scope=data["scope"],
-        claimant=data["claimant"],
+        claimant=next(filter(None, claimants), None),
+        claimants=claimants,
         attribution=data.get("attribution"),
         excerpt=data["excerpt"],
         note=data.get("note"),
         claimant_kind=data.get("claimant_kind"),
         citing=data.get("citing"),
+        vague=data.get("vague"),
+        acknowledge=read_acknowledgements(doc, where, data.get("acknowledge", []), refs.problems),
+        cites=data.get("cites"),
     )
-
-
-def resolve_sources(dossier: Dossier) -> None:
-    """Set each claim's independent source: a spokesperson's claims are their organisation's."""
-    people = dossier.entities["people"]
-    for article in dossier.articles.values():
-        for claim in article.claims:
-            person = people.get(claim.claimant or "")
-            speaks_for = person.speaks_for if person else None
-            claim.source = speaks_for if speaks_for in dossier.entities["organisations"] else (claim.claimant or "")
 
 
 def check_claim_value(
@@ -232,11 +228,15 @@ def check_claim_value(
 def numeric_problems(doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic) -> list[Problem]:
     """Report what a claim on a numeric topic gets wrong."""
     found = []
-    if "value" not in data:
-        found.append(doc.problem(where, f"missing key 'value': topic '{topic.id}' is numeric"))
+    if not any(key in data for key in NUMERIC_KEYS):
+        message = f"missing key 'value': topic '{topic.id}' is numeric (a range gives 'lower' and 'upper' instead)"
+        found.append(doc.problem(where, message))
     if "category" in data:
         message = f"topic '{topic.id}' is numeric; use 'value', not 'category'"
         found.append(doc.problem((*where, "category"), message, key=True))
+    if "vague" in data and "value" in data:
+        message = "a vague quantity has no value: leave 'value' out (give 'lower'/'upper' only if the text states them)"
+        found.append(doc.problem((*where, "value"), message, key=True))
     value, lower, upper = data.get("value"), data.get("lower"), data.get("upper")
     if lower is not None and upper is not None and lower > upper:
         found.append(doc.problem((*where, "lower"), f"lower bound {lower:g} is above upper bound {upper:g}"))
@@ -248,7 +248,7 @@ def numeric_problems(doc: Document, where: tuple[Any, ...], data: dict[str, Any]
 def categorical_problems(doc: Document, where: tuple[Any, ...], data: dict[str, Any], topic: Topic) -> list[Problem]:
     """Report what a claim on a categorical topic gets wrong."""
     found = []
-    for key in ("value", "lower", "upper"):
+    for key in NUMERIC_KEYS:
         if key in data:
             message = f"topic '{topic.id}' is categorical; use 'category', not '{key}'"
             found.append(doc.problem((*where, key), message, key=True))

@@ -56,7 +56,8 @@ class Entity:
     role: str | None = None
     description: str | None = None
     country: str | None = None  # a place id
-    speaks_for: str | None = None  # an organisation id (people)
+    speaks_for: str | None = None  # an organisation id (people and organisations)
+    counts_as: str = ""  # the independent source its claims count as: the end of its speaks_for chain, or itself
     category: str | None = None  # the entry's own `kind`: a source kind, or a place kind
     lat: float | None = None
     lon: float | None = None
@@ -65,7 +66,7 @@ class Entity:
     def of(cls, registry: str, item: dict[str, Any]) -> Entity:
         """Build an entity from a validated registry entry."""
         fields = ("role", "description", "country", "speaks_for", "lat", "lon")
-        typed = {name: item.get(name) for name in fields}
+        typed: dict[str, Any] = {name: item.get(name) for name in fields}
         return cls(
             registry, item["id"], item["name"], list(item.get("aliases", [])), item, category=item.get("kind"), **typed
         )
@@ -111,17 +112,47 @@ class Span:
 class Quote:
     id: str
     article: str
-    speaker: str
-    role: str
+    speaker: str | None  # a person or organisation id; None when the text names nobody
+    role: str | None
     parts: list[str]
     topic: str | None
     note: str | None
     spans: list[Span] = field(default_factory=list)
+    speaker_kind: str | None = None  # what kind of source an unnamed speaker is
+    attribution: str | None = None  # the words the text uses for the speaker
 
     @property
     def text(self) -> str:
         """Return the quote's parts joined as one text."""
         return " … ".join(self.parts)
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """A finding of `dossier check` the curator keeps on purpose, with the reason."""
+
+    check: str  # a content.vocabulary.Check value
+    reason: str
+    figure: str | None = None  # for figure-not-claimed: the figure it is about (None: every one)
+
+    def __str__(self) -> str:
+        about = f" ({self.figure})" if self.figure else ""
+        return f"{self.check}{about}: {self.reason}"
+
+    @classmethod
+    def of(cls, items: list[dict[str, Any]]) -> list[Acknowledgement]:
+        """Build the acknowledgements of a validated `acknowledge` list."""
+        return [cls(item["check"], item["reason"], item.get("figure")) for item in items]
+
+
+def acknowledgement(
+    acknowledgements: list[Acknowledgement], check: str, figure: str | None = None
+) -> Acknowledgement | None:
+    """Return the acknowledgement of a finding of `check` (about `figure`, if any), or None."""
+    for item in acknowledgements:
+        if item.check == check and (item.figure is None or item.figure == figure):
+            return item
+    return None
 
 
 @dataclass
@@ -143,8 +174,16 @@ class Claim:
     note: str | None
     claimant_kind: str | None = None
     citing: str | None = None
-    source: str = ""  # the independent source: the claimant, or the organisation it speaks for; "" if unnamed
+    cites: str | None = None  # the registered source the claim relays (`KCNA zufolge`): it counts as that source's
+    claimants: tuple[str | None, ...] = ()  # every claimant as written (None: unnamed); `claimant` is the first named
+    source: str = ""  # the first of `sources`
+    sources: tuple[str, ...] = ()  # the independent sources, after speaks_for and cites, distinct; "" if unnamed
     spans: list[Span] = field(default_factory=list)
+    vague: str | None = None  # a vague quantity in the text's words ("mehrere tausend"), never a number
+    acknowledge: list[Acknowledgement] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.claimants = self.claimants or (self.claimant,)
 
     @property
     def topic_anchor(self) -> str:
@@ -182,6 +221,7 @@ class Article:
     paragraphs: list[Paragraph]
     text_path: str
     meta: Document = field(repr=False)
+    acknowledge: list[Acknowledgement] = field(default_factory=list)
 
 
 @dataclass

@@ -7,21 +7,18 @@ import sys
 from pathlib import Path
 
 from generator.content.schema import (
+    ACKNOWLEDGEMENT,
     ARTICLE,
     CLAIM,
     DATING,
     DOSSIER,
     EVENT,
     FILE_KINDS,
-    LABELLED,
     MENTIONS,
-    ORGANISATION,
-    PERSON,
-    PLACE,
     QUOTE,
-    TOPIC,
     json_schema,
 )
+from generator.content.schema_registries import LABELLED, ORGANISATION, PERSON, PLACE, TOPIC
 from generator.content.types import Record
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
@@ -36,6 +33,7 @@ RECORDS: tuple[tuple[str, Record], ...] = (
     ("mentions", MENTIONS),
     ("quotes[]", QUOTE),
     ("claims[]", CLAIM),
+    ("acknowledge[]", ACKNOWLEDGEMENT),
     ("content/people.yaml (list)", PERSON),
     ("content/organisations.yaml (list)", ORGANISATION),
     ("content/places.yaml (list)", PLACE),

@@ -1,21 +1,22 @@
 """The one declaration of every content file kind.
 
 Validation (through jsonschema), the published JSON Schema and the reference page are all
-derived from the records declared here, so a field is described exactly once.
+derived from the records declared here and in `schema_registries.py` (the registries), so a
+field is described exactly once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from generator.content.schema_registries import ID, ORGANISATION, PERSON, PLACE, TOPIC
 from generator.content.types import (
-    ID_PATTERN,
-    Bool,
     Enum,
     Field,
     ListOf,
     Nullable,
     Num,
+    OneOrList,
     Record,
     Ref,
     Str,
@@ -23,11 +24,9 @@ from generator.content.types import (
     Type,
 )
 from generator.content.vocabulary import (
-    ORGANISATION_KINDS,
-    PlaceKind,
+    Check,
     Qualifier,
     SourceKind,
-    TopicKind,
     values,
 )
 
@@ -41,17 +40,7 @@ LANG_PATTERN = r"^[a-z]{2}$"
 # link (`url`) or an id are restricted, by their patterns.
 
 
-ID = Str(words="an id (lowercase letters, digits and single hyphens)", pattern=ID_PATTERN, max_length=80)
 DATE = Str(words="a date written YYYY, YYYY-MM or YYYY-MM-DD", pattern=DATE_PATTERN, max_length=10)
-NAME = Str(words="a name (no leading or trailing spaces)", pattern=r"^\S(.*\S)?$", max_length=200)
-ALIASES = ListOf(NAME, unique=True)
-ALIASES_FIELD = Field(
-    "aliases",
-    ALIASES,
-    "Every other spelling the articles use; inflected forms (`Putins`, `des südkoreanischen Geheimdienstes`) "
-    "are recognised without an alias.",
-    required=False,
-)
 
 DATING = Record(
     name="dating",
@@ -80,13 +69,60 @@ MENTIONS = Record(
     ),
 )
 
+ACKNOWLEDGEMENT = Record(
+    name="acknowledgement",
+    doc="A finding of `dossier check` the curator has looked at and keeps, with the reason; `check` no longer "
+    "reports it but counts it (`2 acknowledged`), and `dossier diff` shows the reason to reviewers.",
+    fields=(
+        Field(
+            "check",
+            Enum(values=values(Check)),
+            "The code `dossier check` prints after the finding (`[value-not-in-excerpt]`); `figure-not-claimed` "
+            "belongs to the article, the others to a claim.",
+        ),
+        Field("reason", Str(), "Why the finding is intended, for reviewers (German or English)."),
+        Field(
+            "figure",
+            Str(max_length=200),
+            "For `figure-not-claimed`: the figure as the finding quotes it (`neun Soldaten`); without it, every "
+            "unclaimed figure of the article is acknowledged.",
+            required=False,
+        ),
+    ),
+)
+
 QUOTE = Record(
     name="quote",
-    doc="A quotation in the article, attributed to a registered person.",
+    doc="A quotation in the article, attributed to a registered person or organisation, or to a speaker the text "
+    "does not name.",
     fields=(
         Field("id", ID, "Unique within the article; becomes the anchor `#q-<id>`."),
-        Field("speaker", Ref(kinds=("people",)), "Who is quoted."),
-        Field("role", Str(), "The speaker's role at the time, as the article gives it."),
+        Field(
+            "speaker",
+            Nullable(Ref(kinds=("people", "organisations"))),
+            "Who is quoted: a person, an organisation (`erklärte der Kreml`), or null when the text names nobody "
+            "(`Ein Sprecher des Außenministeriums`); then `speaker_kind` and `attribution` say who.",
+        ),
+        Field(
+            "speaker_kind",
+            Enum(values=values(SourceKind)),
+            "What kind of source an unnamed speaker is (`Ein Sprecher des Außenministeriums`: `government`); "
+            "required with `speaker: null`, and only then: a named speaker's kind comes from its registry.",
+            required=False,
+        ),
+        Field(
+            "attribution",
+            Str(),
+            "The words the text uses for the speaker (`Ein Sprecher des Außenministeriums`); required with "
+            "`speaker: null`.",
+            required=False,
+        ),
+        Field(
+            "role",
+            Str(),
+            "The speaker's role at the time, as the article gives it; required for a person.",
+            required=False,
+        ),
         Field(
             "text",
             TextOrParts(),
@@ -104,9 +140,33 @@ CLAIM = Record(
     fields=(
         Field("id", ID, "Unique within the article; becomes the anchor `#c-<id>`."),
         Field("topic", Ref(kinds=("topics",)), "The claim topic."),
-        Field("value", Num(), "The number, for numeric topics.", required=False),
-        Field("lower", Num(), "Lower bound of the number, if the text gives a range.", required=False),
-        Field("upper", Num(), "Upper bound of the number, if the text gives a range.", required=False),
+        Field(
+            "value",
+            Num(),
+            "The number the text states, for numeric topics; a claim gives `value`, `lower`, `upper` or `vague`. "
+            "Leave it out for a range (`30.000 bis 40.000`: `lower` and `upper`): never invent one.",
+            required=False,
+        ),
+        Field(
+            "lower",
+            Num(),
+            "Lower bound of the number, if the text gives a range; alone, the least the claim allows.",
+            required=False,
+        ),
+        Field(
+            "upper",
+            Num(),
+            "Upper bound of the number, if the text gives a range; alone, the most the claim allows.",
+            required=False,
+        ),
+        Field(
+            "vague",
+            Str(max_length=100),
+            "A vague quantity in the text's own words (`mehrere tausend`, `Hunderte`, `Dutzende`), exactly as in "
+            "the excerpt: shown to readers as written, never turned into a number; no `value`, and `lower`/`upper` "
+            "only where the text states them too.",
+            required=False,
+        ),
         Field(
             "qualifier",
             Enum(values=values(Qualifier)),
@@ -114,29 +174,58 @@ CLAIM = Record(
             required=False,
         ),
         Field("category", ID, "The value, for categorical topics: one of the topic's `categories`.", required=False),
-        Field("as_of", DATING, "When the value held; defaults to the article's published date.", required=False),
+        Field(
+            "as_of",
+            DATING,
+            "The date of the state of affairs the figure describes (when the 3.000 soldiers were there), not when "
+            "it was reported; defaults to the article's published date, so give it whenever the text dates the "
+            "figure earlier (`Ende Oktober`).",
+            required=False,
+        ),
         Field("scope", ID, "What the value covers: one of the topic's `scopes`."),
         Field(
             "claimant",
-            Nullable(Ref(kinds=("people", "organisations"))),
-            "Who asserts it (not the outlet reporting it); null when the text names nobody.",
+            OneOrList(Nullable(Ref(kinds=("people", "organisations")))),
+            "Who asserts it (not the outlet reporting it); null when the text names nobody; a list when the text "
+            "credits several sources (`südkoreanischen und ukrainischen Geheimdiensten zufolge`), each counted as "
+            "a source, null in the list for sources it does not name.",
         ),
         Field(
             "claimant_kind",
             Enum(values=values(SourceKind)),
             "What kind of source the text names when it names none by name (`Nachrichtendienste`: "
-            "`intelligence`); only with `claimant: null`, a named claimant's kind comes from its registry.",
+            "`intelligence`); only with `claimant: null` or a null in its list, a named claimant's kind comes from "
+            "its registry.",
             required=False,
         ),
         Field("attribution", Str(), "The words the text uses for the source (`Nachrichtendienste`).", required=False),
         Field(
             "citing",
             Str(),
-            "The earlier report the article says it relies on, in the text's words (`Berichten zufolge`).",
+            "The earlier report the article says it relies on, in the text's words (`Berichten zufolge`, "
+            "`KCNA zufolge`).",
             required=False,
         ),
-        Field("excerpt", Str(), "The exact passage of the text that supports the claim, within one paragraph."),
+        Field(
+            "cites",
+            Ref(kinds=("people", "organisations")),
+            "The registered source the claim relays (`KCNA zufolge`: `kcna`): the claim counts as that source's, "
+            "not as an independent one.",
+            required=False,
+        ),
+        Field(
+            "excerpt",
+            Str(),
+            "The exact passage of the text that supports the claim, within one paragraph; its value, bounds and "
+            "vague words must stand in it (`3.000`, `3,8 Tausend`, `zwölf`, `zwei Dutzend`).",
+        ),
         Field("note", Str(), "A curator's remark, in German: readers see it.", required=False),
+        Field(
+            "acknowledge",
+            ListOf(ACKNOWLEDGEMENT),
+            "Findings of `dossier check` on this claim that are intended, each with the reason.",
+            required=False,
+        ),
     ),
 )
 
@@ -169,102 +258,13 @@ ARTICLE = Record(
             "Curator notes in German, e.g. on garbled or machine-translated passages.",
             required=False,
         ),
-    ),
-)
-
-PERSON = Record(
-    name="person",
-    doc="An entry of `content/people.yaml`.",
-    fields=(
-        Field("id", ID, "Unique id; the page is `personen/<id>`."),
-        Field("name", NAME, "The name as the dossier writes it."),
-        ALIASES_FIELD,
-        Field("role", Str(), "Role or office (German)."),
         Field(
-            "country",
-            Nullable(Ref(kinds=("places",))),
-            "The country the person acts for, as a place id.",
+            "acknowledge",
+            ListOf(ACKNOWLEDGEMENT),
+            "Findings of `dossier check` on the article's text that are intended (figures deliberately not "
+            "recorded), each with the reason.",
             required=False,
         ),
-        Field(
-            "speaks_for",
-            Ref(kinds=("organisations",)),
-            "The organisation the person speaks for (a spokesperson, a minister): their claims count as that "
-            "organisation's, so they are not an independent source beside it.",
-            required=False,
-        ),
-        Field(
-            "kind",
-            Enum(values=values(SourceKind)),
-            "What kind of source the person is when speaking in their own name: `government` for officials, "
-            "`individual` for a private person. Not together with `speaks_for`: then the organisation's kind counts.",
-            required=False,
-        ),
-        Field("description", Str(), "A short description.", required=False),
-    ),
-)
-
-ORGANISATION = Record(
-    name="organisation",
-    doc="An entry of `content/organisations.yaml`.",
-    fields=(
-        Field("id", ID, "Unique id; the page is `organisationen/<id>`."),
-        Field("name", NAME, "The name as the dossier writes it."),
-        ALIASES_FIELD,
-        Field(
-            "kind",
-            Enum(values=ORGANISATION_KINDS),
-            "What kind of body it is (`media`: an independent outlet).",
-        ),
-        Field("country", Nullable(Ref(kinds=("places",))), "Its country, as a place id.", required=False),
-        Field("description", Str(), "A short description.", required=False),
-    ),
-)
-
-PLACE = Record(
-    name="place",
-    doc="An entry of `content/places.yaml`.",
-    fields=(
-        Field("id", ID, "Unique id; the page is `orte/<id>`."),
-        Field("name", NAME, "The name as the dossier writes it."),
-        ALIASES_FIELD,
-        Field("kind", Enum(values=values(PlaceKind)), "What kind of place it is."),
-        Field("lat", Num(words="a latitude", minimum=-90, maximum=90), "Latitude (WGS 84)."),
-        Field("lon", Num(words="a longitude", minimum=-180, maximum=180), "Longitude (WGS 84)."),
-        Field("country", Nullable(Ref(kinds=("places",))), "The country it lies in, as a place id.", required=False),
-        Field("description", Str(), "A short description.", required=False),
-    ),
-)
-
-LABELLED = Record(
-    name="labelled value",
-    doc="An id with the German label shown to readers.",
-    fields=(
-        Field("id", ID, "Unique within the topic."),
-        Field("label", Str(max_length=200), "German label."),
-        Field("place", Ref(kinds=("places",)), "The place this value stands for, if any.", required=False),
-    ),
-)
-
-TOPIC = Record(
-    name="topic",
-    doc="An entry of `content/topics.yaml`: a question on which sources make claims.",
-    fields=(
-        Field("id", ID, "Unique id; the page is `themen/<id>`."),
-        Field("title", Str(max_length=200), "German title."),
-        Field("question", Str(), "The question the claims answer (German)."),
-        Field("kind", Enum(values=values(TopicKind)), "Whether claims give a number or a category."),
-        Field("unit", Str(max_length=100), "Unit of numeric values, e.g. `Soldaten` (numeric topics).", required=False),
-        Field("categories", ListOf(LABELLED), "Allowed values (categorical topics).", required=False),
-        Field(
-            "exclusive",
-            Bool(),
-            "Whether two different categories exclude each other (default true; false when, say, troops can be "
-            "in several places at once).",
-            required=False,
-        ),
-        Field("scopes", ListOf(LABELLED), "What a claim may cover; claims of different scopes are not contradictions."),
-        Field("description", Str(), "A short introduction (German).", required=False),
     ),
 )
 

@@ -121,6 +121,21 @@ class TextOrParts(Type):
 
 
 @dataclass(frozen=True)
+class OneOrList(Type):
+    """A value, or a list of distinct values (the several claimants of one claim)."""
+
+    item: Type = field(default_factory=Str)
+
+    @property
+    def words(self) -> str:  # type: ignore[override]
+        return f"{self.item.words}, or a list of these"
+
+    def json_schema(self) -> dict[str, Any]:
+        item = self.item.json_schema()
+        return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1, "uniqueItems": True}]}
+
+
+@dataclass(frozen=True)
 class Field:
     """One key of a record, with its type and its documentation."""
 

@@ -162,7 +162,8 @@ class DiscrepancyKind(Term):
     """How two claims of a topic relate, in the order readers should weigh them."""
 
     CONTRADICTION = "contradiction"
-    CHANGE = "change"
+    DISAGREEMENT = "disagreement"  # incompatible values of different sources at different times
+    CHANGE = "change"  # one source's value at different times
     SCOPE = "scope"
     AGREEMENT = "agreement"
 
@@ -176,6 +177,11 @@ class DiscrepancyKind(Term):
         """Tell whether one source's successive claims differ in value (a contradiction or a change)."""
         return self in (DiscrepancyKind.CONTRADICTION, DiscrepancyKind.CHANGE)
 
+    @property
+    def is_dispute(self) -> bool:
+        """Tell whether the two claims cannot both be true (a contradiction or a disagreement of sources)."""
+        return self in (DiscrepancyKind.CONTRADICTION, DiscrepancyKind.DISAGREEMENT)
+
 
 class Reason(Term):
     """Why two claims were classified as they were; the claims themselves hold the details."""
@@ -183,8 +189,10 @@ class Reason(Term):
     SAME_VALUE = "same-value"
     OTHER_SCOPE = "other-scope"
     OTHER_MODALITY = "other-modality"
-    OTHER_TIME = "other-time"
+    OTHER_TIME = "other-time"  # one source, different values at different times
+    OTHER_SOURCE_OTHER_TIME = "other-source-other-time"  # incompatible values of two sources at different times
     OVERLAPPING_RANGES = "overlapping-ranges"
+    ROUNDED = "rounded"  # compatible once round numbers are read as rounded
     COMPATIBLE_CATEGORIES = "compatible-categories"
     INCOMPATIBLE = "incompatible"
     INCOMPATIBLE_ROUGH_DATE = "incompatible-rough-date"  # incompatible, but a date is known only to the month or year
@@ -200,8 +208,27 @@ REASON_KINDS = {
     Reason.OTHER_SCOPE: DiscrepancyKind.SCOPE,
     Reason.OTHER_MODALITY: DiscrepancyKind.SCOPE,
     Reason.OTHER_TIME: DiscrepancyKind.CHANGE,
+    Reason.OTHER_SOURCE_OTHER_TIME: DiscrepancyKind.DISAGREEMENT,
     Reason.OVERLAPPING_RANGES: DiscrepancyKind.AGREEMENT,
+    Reason.ROUNDED: DiscrepancyKind.AGREEMENT,
     Reason.COMPATIBLE_CATEGORIES: DiscrepancyKind.AGREEMENT,
     Reason.INCOMPATIBLE: DiscrepancyKind.CONTRADICTION,
     Reason.INCOMPATIBLE_ROUGH_DATE: DiscrepancyKind.CONTRADICTION,
 }
+
+
+class Check(Term):
+    """A check whose findings a curator may acknowledge with a reason (`acknowledge`); each value is its stable code.
+
+    `check` prints the code after each finding, so that the curator can name it.
+    """
+
+    VALUE_NOT_IN_EXCERPT = "value-not-in-excerpt"  # a claim's value or bound cannot be read from its excerpt
+    FIGURE_NOT_CLAIMED = "figure-not-claimed"  # the text states a figure on a topic that no claim covers
+    CLAIMANT_IN_ATTRIBUTION = "claimant-in-attribution"  # claimant null, but the attribution names a registered one
+    AS_OF_AFTER_PUBLISHED = "as-of-after-published"  # a claim's as_of lies after its article's publication
+
+    @property
+    def on_claim(self) -> bool:
+        """Tell whether the check finds something about one claim (else about the article's text)."""
+        return self is not Check.FIGURE_NOT_CLAIMED

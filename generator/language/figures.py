@@ -129,7 +129,10 @@ def read_number(text: str, match: re.Match[str]) -> tuple[Number | None, str]:
 
 
 def find_vague(passage: Passage, numbers: list[Number]) -> list[str]:
-    """Describe the vague quantities of a paragraph ("mehrere tausend Minenräumer", "Hunderte"), never figures."""
+    """Describe the vague quantities of a paragraph ("mehrere tausend Minenräumer", "Hunderte"), never figures.
+
+    Each description ends with the field a claim on it takes: `vague: "mehrere tausend"`.
+    """
     found = []
     read = SpanIndex((n.start, n.end) for n in numbers)
     for match in VAGUE.finditer(passage.text):
@@ -137,7 +140,7 @@ def find_vague(passage: Passage, numbers: list[Number]) -> list[str]:
             continue  # the multiplier of a figure ("1,5 Millionen")
         unit, unit_end = unit_after(passage.text, match.end())
         phrase = passage.text[match.start() : unit_end if unit else match.end()]
-        found.append(f'"{phrase}" (paragraph {passage.number})')
+        found.append(f'"{phrase}" (paragraph {passage.number}); a claim on it takes vague: "{match.group()}"')
     return found
 
 

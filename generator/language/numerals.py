@@ -32,7 +32,8 @@ WORD_NUMBERS = {**SMALL_NUMBERS, "hundert": 100, "zweihundert": 200, "dreihunder
 SMALL_WORDS = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 THOUSANDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER = re.compile(
-    r"(?:(?<![\w.,:])(?<![^\W\d_]-)(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?(?!\w|[.,:]\d)"
+    r"(?:(?<![\w.,:])(?<![^\W\d_]-)(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
+    r"(?:,(?P<frac>\d+))?(?!\w|[.,:]\d)"
     rf"|\b(?i:(?P<word>(?:{THOUSANDS})tausend))\b"
     rf"|\b(?i:(?P<small>{SMALL_WORDS}))(?:\s+(?P<dozens>Dutzend))?\b"
     r"|\b(?P<dozen>Dutzend)\b)"
@@ -50,6 +51,7 @@ MULTIPLIERS = {
     "Mrd.": 1e9,
 }
 DOZEN = 12
+DIGITS_ONLY = re.compile(r"\D")  # drops the separators of "12.000" and "12 000"
 PERCENT = re.compile(r"\s*%")
 NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 POSSESSIVES = ("seiner", "ihrer", "deren")  # may stand between a number and its unit: "3.000 seiner Soldaten"
@@ -85,7 +87,7 @@ def number_value(match: re.Match[str]) -> float:
     elif match.group("dozen"):
         value = float(DOZEN)
     else:
-        value = float(match.group("num").replace(".", "") + "." + (match.group("frac") or "0"))
+        value = float(DIGITS_ONLY.sub("", match.group("num")) + "." + (match.group("frac") or "0"))
     return round(value * multiplier(match), 6)  # 3,8 Tausend is 3800, not 3799.9999999999995
 
 

@@ -1,33 +1,48 @@
 """Static SVG charts, drawn at build time: no script, no third-party request, a text alternative each.
 
-A numeric topic's chart puts every claim at its as-of period (a horizontal line as long as the date is
-imprecise: a whole year for `2024`) and its value; a range is a vertical bar, "mindestens" an arrow
-up, "bis zu" an arrow down. One series per claimant, told apart by colour *and* marker shape; every
-marker links to the claim's passage in its article.
+A numeric topic's chart puts every claim at its as-of period and its value. One rule places every
+date, here and on the timeline: a marker stands at the start of its period, and a horizontal line
+as long as the date is imprecise (a whole year for `2024`) shows how far it may reach. A range is a
+vertical bar (with its marker in the middle when the text gives no value), "mindestens" or a lower
+bound alone an arrow up, "bis zu" or an upper bound alone an arrow down. Vague quantities
+("Hunderte") have no place on a value axis: the description names them. One series per claimant,
+told apart by colour *and* marker shape, each with its claim as a tooltip. A chart is one image
+(`role="img"`) with a name and a description, and links nowhere: the table below it links every
+claim to its passage. Markers at one place stand side by side, so none hides another. With more
+than `AGGREGATE_FROM` claims the chart keeps the sources with the most claims apart, draws the
+others as one series, and shows per source and month only the latest claim (the caption says so).
+
+Drawn 480 units wide with 15-unit text: a phone 390 pixels wide shows it at about three quarters,
+so text stays above 11 pixels.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
 from generator.content.model import Claim, Dossier, Topic
-from generator.content.vocabulary import Qualifier, TopicKind
+from generator.content.values import ClaimValue
+from generator.content.vocabulary import TopicKind
 from generator.language.numbers import format_number
 from generator.site.labels import claimant_name
-from generator.site.values import format_value
+from generator.site.values import format_value, stated_numbers, vague_words
 
-WIDTH, PLOT_HEIGHT = 720, 260
-LEFT, RIGHT, TOP, BOTTOM = 78, 16, 30, 34
-LEGEND_ROW = 20
+WIDTH, PLOT_HEIGHT = 480, 240
+LEFT, RIGHT, TOP, BOTTOM = 62, 12, 30, 36
+LEGEND_ROW = 22
+DODGE = 11  # horizontal distance between markers that would stand on the same spot
+AGGREGATE_FROM = 150  # claims from which the chart thins to each source's latest claim per month
+MAX_SERIES = 8  # sources kept apart; the rest form one grey series
 # Okabe-Ito colours (distinguishable with common colour-vision deficiencies), and one shape each.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#666666")
 SHAPES = ("circle", "square", "triangle", "diamond", "triangle-down", "circle", "square", "diamond")
 MONTHS_SHORT = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez.")
 # Inline presentation, so that the chart also reads outside the site; currentColor follows dark mode.
-TEXT = 'fill="currentColor" font-size="13" font-family="sans-serif"'
+TEXT = 'fill="currentColor" font-size="15" font-family="sans-serif"'
 GRID = 'stroke="currentColor" stroke-opacity="0.15"'
 AXIS = 'stroke="currentColor" stroke-opacity="0.6"'
 
@@ -43,14 +58,29 @@ class Series:
 
 
 def series_of(dossier: Dossier, claims: list[Claim]) -> list[Series]:
-    """Group claims by claimant, in order of first appearance."""
+    """Group claims by claimant, in order of first appearance; beyond MAX_SERIES the smallest groups as one."""
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
         groups.setdefault(claimant_name(dossier, claim), []).append(claim)
+    if len(groups) > MAX_SERIES:
+        largest = sorted(groups, key=lambda label: -len(groups[label]))[: MAX_SERIES - 1]
+        others = [c for label, group in groups.items() if label not in largest for c in group]
+        kept = {label: group for label, group in groups.items() if label in largest}
+        groups = {**kept, f"{len(groups) - len(kept)} weitere Urheber": others}
     return [
         Series(label, COLOURS[i % len(COLOURS)], SHAPES[i % len(SHAPES)], tuple(group))
         for i, (label, group) in enumerate(groups.items())
     ]
+
+
+def thinned(series: Series) -> Series:
+    """Keep a series' latest claim per month of its as-of date."""
+    latest: dict[tuple[int, int], Claim] = {}
+    for claim in series.claims:
+        key = (claim.as_of.start.year, claim.as_of.start.month)
+        if key not in latest or claim.as_of.end >= latest[key].as_of.end:
+            latest[key] = claim
+    return Series(series.label, series.colour, series.shape, tuple(latest[key] for key in sorted(latest)))
 
 
 def nice_ceiling(value: float) -> float:
@@ -61,6 +91,12 @@ def nice_ceiling(value: float) -> float:
     return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
 
 
+def value_axis(highest: float) -> tuple[float, float]:
+    """Return (top, step): at most five round steps, the top just above the highest value."""
+    step = nice_ceiling(highest * 1.02 / 5)
+    return step * math.ceil(highest * 1.02 / step), step
+
+
 def time_ticks(start: date, end: date) -> list[date]:
     """Return tick dates: every January for long spans, else every third month."""
     step = 12 if (end - start).days > 900 else 3
@@ -68,15 +104,18 @@ def time_ticks(start: date, end: date) -> list[date]:
     return [d for d in months if start <= d <= end]
 
 
-def render_topic_chart(dossier: Dossier, topic: Topic, claims: list[Claim], href: Callable[[Claim], str]) -> str | None:
+def render_topic_chart(dossier: Dossier, topic: Topic, claims: list[Claim]) -> str | None:
     """Return a figure with the SVG chart of a numeric topic's values over time, or None if empty."""
-    claims = [c for c in claims if c.value is not None]
+    vague = vague_words(claims)
+    claims = [c for c in claims if ClaimValue.of(c).numbers]
     if topic.kind != TopicKind.NUMERIC or not claims:
         return None
     series = series_of(dossier, claims)
+    if len(claims) > AGGREGATE_FROM:
+        series = [thinned(one) for one in series]
     start = min(c.as_of.start for c in claims) - timedelta(days=15)
     end = max(c.as_of.end for c in claims) + timedelta(days=15)
-    top = nice_ceiling(max(max(v for v in (c.value, c.upper) if v is not None) for c in claims) * 1.1)
+    top, step = value_axis(max(stated_numbers(claims)))
     span = max((end - start).days, 1)
 
     def x(day: date) -> float:
@@ -85,31 +124,58 @@ def render_topic_chart(dossier: Dossier, topic: Topic, claims: list[Claim], href
     def y(value: float) -> float:
         return TOP + (1 - value / top) * PLOT_HEIGHT
 
-    height = TOP + PLOT_HEIGHT + BOTTOM + LEGEND_ROW * ((len(series) + 1) // 2)
+    height = TOP + PLOT_HEIGHT + BOTTOM + LEGEND_ROW * len(series)
     chart_id = f"chart-{topic.id}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dq-chart" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'width="{WIDTH}" height="{height}" role="img" aria-labelledby="{chart_id}-title" '
+        f'aria-describedby="{chart_id}-desc">',
         f'<title id="{chart_id}-title">{escape(topic.title)}: Werte im Zeitverlauf</title>',
-        f'<desc id="{chart_id}-desc">{escape(describe(topic, claims, series))}</desc>',
+        f'<desc id="{chart_id}-desc">{escape(describe(topic, claims, series, vague))}</desc>',
     ]
-    parts += axes(top, start, end, x, y, topic.unit or "")
-    for index, one in enumerate(series):
+    parts += axes(top, step, start, end, x, y, topic.unit or "")
+    offsets = dodged([(one, claim) for one in series for claim in one.claims], x, y)
+    for one in series:
         for claim in one.claims:
-            parts.append(draw_claim(claim, one, index, x, y, href(claim), topic))
+            parts.append(draw_claim(claim, one, offsets[id(claim)], x, y, topic))
     parts += legend(series, TOP + PLOT_HEIGHT + BOTTOM)
     parts.append("</svg>")
-    caption = (
-        "Jeder Punkt ist eine Angabe, am Stand ihres Zeitraums (waagrechte Linie: so ungenau ist das Datum); "
-        "senkrechte Balken zeigen Spannen, Pfeile „mindestens“ oder „bis zu“. Ein Klick führt zur Belegstelle. "
-        "Dieselben Daten stehen in der Tabelle „Alle Angaben“."
+    return f'<figure class="dq-figure">{"".join(parts)}<figcaption>{escape(caption(claims))}</figcaption></figure>'
+
+
+def caption(claims: list[Claim]) -> str:
+    """Say how to read the chart, and whether it thins the claims."""
+    text = (
+        "Jeder Punkt ist eine Angabe, am Anfang ihres Zeitraums (waagrechte Linie: so ungenau ist das Datum); "
+        "senkrechte Balken zeigen Spannen, Pfeile „mindestens“ oder „bis zu“. Dieselben Daten stehen mit "
+        "ihren Belegen in der Tabelle „Alle Angaben“."
     )
-    return f'<figure class="dq-figure">{"".join(parts)}<figcaption>{escape(caption)}</figcaption></figure>'
+    if len(claims) > AGGREGATE_FROM:
+        limit = format_number(AGGREGATE_FROM)
+        text += f" Bei mehr als {limit} Angaben zeigt die Grafik je Urheber und Monat nur die jüngste."
+    return text
 
 
-def describe(topic: Topic, claims: list[Claim], series: list[Series]) -> str:
-    """Say in words what the chart shows."""
-    values = sorted({c.value for c in claims if c.value is not None})
+def dodged(
+    items: list[tuple[Series, Claim]], x: Callable[[date], float], y: Callable[[float], float]
+) -> dict[int, float]:
+    """Return each claim's horizontal offset: markers that would overlap stand side by side."""
+    spots: dict[tuple[int, int], list[Claim]] = {}
+    for _, claim in items:
+        spots.setdefault((round(x(claim.as_of.start) / DODGE), round(y(point_of(claim)) / DODGE)), []).append(claim)
+    return {id(claim): (k - (len(group) - 1) / 2) * DODGE for group in spots.values() for k, claim in enumerate(group)}
+
+
+def point_of(claim: Claim) -> float:
+    """Return where a claim's marker stands on the value axis: its value, or the middle of its range."""
+    value = ClaimValue.of(claim)
+    return value.number if value.number is not None else (min(value.numbers) + max(value.numbers)) / 2
+
+
+def describe(topic: Topic, claims: list[Claim], series: list[Series], vague: list[str] | None = None) -> str:
+    """Say in words what the chart shows, and which vague quantities it leaves out."""
+    values = stated_numbers(claims)
+    left_out = "; ohne Zahl und nicht eingezeichnet: " + ", ".join(f"„{words}“" for words in vague) if vague else ""
     return (
         f"{len(claims)} Angaben von {len(series)} Urhebern, Werte von {format_number(values[0])} bis "
         f"{format_number(values[-1])} {topic.unit or ''}".rstrip()
@@ -118,20 +184,27 @@ def describe(topic: Topic, claims: list[Claim], series: list[Series]) -> str:
             f"{s.label}: " + ", ".join(f"{format_value(c, topic)} (Stand {c.as_of.german()})" for c in s.claims)
             for s in series
         )
+        + left_out
         + "."
     )
 
 
 def axes(
-    top: float, start: date, end: date, x: Callable[[date], float], y: Callable[[float], float], unit: str
+    top: float,
+    step: float,
+    start: date,
+    end: date,
+    x: Callable[[date], float],
+    y: Callable[[float], float],
+    unit: str,
 ) -> list[str]:
     """Draw the value grid with German numbers and the time axis with German month names."""
     parts = []
-    for i in range(5):
-        value = top * i / 4
+    for i in range(round(top / step) + 1):
+        value = step * i
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" {GRID}/>'
-            f'<text {TEXT} x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">'
+            f'<text {TEXT} x="{LEFT - 6}" y="{y(value) + 5:.1f}" text-anchor="end">'
             f"{escape(format_number(value))}</text>"
         )
     if unit:
@@ -154,40 +227,34 @@ def time_axis(start: date, end: date, x: Callable[[date], float], base: float, l
 def draw_claim(
     claim: Claim,
     series: Series,
-    index: int,
+    offset: float,
     x: Callable[[date], float],
     y: Callable[[float], float],
-    link: str,
     topic: Topic,
 ) -> str:
-    """Draw one claim: period line, range bar or arrow, and a linked marker with a tooltip."""
-    assert claim.value is not None
-    hedge = Qualifier.of(claim.qualifier)
-    middle = claim.as_of.start + (claim.as_of.end - claim.as_of.start) / 2
-    cx, cy = x(middle) + (index % 5 - 2) * 3, y(claim.value)  # a small offset keeps equal points apart
+    """Draw one claim: period line, range bar or arrow, and a marker with a tooltip."""
+    value = ClaimValue.of(claim)
+    numbers = value.numbers
+    cx, cy = x(claim.as_of.start) + offset, y(point_of(claim))
     colour = series.colour
     shapes = [
         f'<line x1="{x(claim.as_of.start):.1f}" x2="{x(claim.as_of.end):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" '
         f'stroke="{colour}" stroke-width="2" stroke-opacity="0.45"/>'
     ]
-    if claim.lower is not None or claim.upper is not None:
-        low = y(claim.lower if claim.lower is not None else claim.value)
-        high = y(claim.upper if claim.upper is not None else claim.value)
+    if value.is_range:
+        low, high = y(min(numbers)), y(max(numbers))
         shapes.append(
             f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{low:.1f}" y2="{high:.1f}" stroke="{colour}" stroke-width="4"/>'
         )
-    elif hedge and (hedge.is_lower_bound or hedge.is_upper_bound):
-        sign = -1 if hedge.is_lower_bound else 1
+    elif value.open_end:
+        sign = -1 if value.open_end == "up" else 1
         tip = cy + sign * 22
         shapes.append(
             f'<path d="M{cx:.1f},{cy:.1f} V{tip:.1f} M{cx - 4:.1f},{tip - sign * 6:.1f} L{cx:.1f},{tip:.1f} '
             f'L{cx + 4:.1f},{tip - sign * 6:.1f}" stroke="{colour}" stroke-width="2" fill="none"/>'
         )
     tooltip = f"{format_value(claim, topic, unit=True)} – {series.label}, Stand {claim.as_of.german()}"
-    return (
-        "".join(shapes)
-        + f'<a href="{escape(link)}"><title>{escape(tooltip)}</title>{marker(series.shape, cx, cy, colour)}</a>'
-    )
+    return "".join(shapes) + f"<g><title>{escape(tooltip)}</title>{marker(series.shape, cx, cy, colour)}</g>"
 
 
 def marker(shape: str, cx: float, cy: float, colour: str, size: float = 6) -> str:
@@ -207,11 +274,11 @@ def marker(shape: str, cx: float, cy: float, colour: str, size: float = 6) -> st
 
 
 def legend(series: list[Series], top: float) -> list[str]:
-    """Draw the legend in two columns: marker and claimant."""
+    """Draw the legend, one claimant per row: on a phone two columns would not fit."""
     parts = []
     for i, one in enumerate(series):
-        lx = LEFT + (i % 2) * (WIDTH - LEFT) / 2
-        ly = top + LEGEND_ROW * (i // 2) + 10
+        lx = 12
+        ly = top + LEGEND_ROW * i + 10
         parts.append(
             marker(one.shape, lx, ly, one.colour, 5)
             + f'<text {TEXT} x="{lx + 12:.1f}" y="{ly + 4:.1f}">{escape(one.label)}</text>'
@@ -226,7 +293,6 @@ class Mark:
     start: date
     end: date
     label: str
-    href: str
     caption: bool = False  # print the label next to the marker (key events), not only as a tooltip
 
 
@@ -250,7 +316,8 @@ def render_timeline(lanes: list[tuple[str, list[Mark]]]) -> str | None:
     height = TOP + LANE_HEIGHT * len(lanes) + BOTTOM + LEGEND_ROW * len(captioned)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dq-chart" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" aria-labelledby="timeline-title timeline-desc">',
+        f'width="{WIDTH}" height="{height}" role="img" aria-labelledby="timeline-title" '
+        'aria-describedby="timeline-desc">',
         '<title id="timeline-title">Zeitleiste</title>',
         f'<desc id="timeline-desc">{escape(describe_timeline(lanes))}</desc>',
     ]
@@ -273,9 +340,9 @@ def render_timeline(lanes: list[tuple[str, list[Mark]]]) -> str | None:
         )
     parts.append("</svg>")
     caption = (
-        "Jeder Punkt ist ein datiertes Ereignis, eine Veröffentlichung oder eine Angabe; eine waagrechte Linie "
-        "zeigt, wie ungenau das Datum ist (ein ganzes Jahr oder ein Monat). Ein Klick führt zur Quelle. "
-        "Alle Einträge stehen auch in der Tabelle darunter."
+        "Jeder Punkt ist ein datiertes Ereignis, eine Veröffentlichung oder eine Angabe, am Anfang seines "
+        "Zeitraums; eine waagrechte Linie zeigt, wie ungenau das Datum ist (ein ganzes Jahr oder ein Monat). "
+        "Alle Einträge stehen mit ihren Quellen auch in der Tabelle darunter."
     )
     return f'<figure class="dq-figure">{"".join(parts)}<figcaption>{escape(caption)}</figcaption></figure>'
 
@@ -290,13 +357,11 @@ def describe_timeline(lanes: list[tuple[str, list[Mark]]]) -> str:
 
 def draw_mark(mark: Mark, x: Callable[[date], float], lane_y: float, colour: str, number: int | None) -> str:
     """Draw one item: its period, a linked marker, and for key events its number (named in the legend)."""
-    cx = x(mark.start + (mark.end - mark.start) / 2)
+    cx = x(mark.start)
     parts = [
         f'<line x1="{x(mark.start):.1f}" x2="{x(mark.end):.1f}" y1="{lane_y}" y2="{lane_y}" '
         f'stroke="{colour}" stroke-width="4" stroke-opacity="0.35"/>',
-        f'<a href="{escape(mark.href)}"><title>{escape(mark.label)}</title>'
-        + marker("circle", cx, lane_y, colour, 5)
-        + "</a>",
+        f"<g><title>{escape(mark.label)}</title>" + marker("circle", cx, lane_y, colour, 5) + "</g>",
     ]
     if number is not None:
         parts.append(f'<text {TEXT} x="{cx:.1f}" y="{lane_y - 10:.1f}" text-anchor="middle">{number}</text>')

@@ -26,6 +26,7 @@ CLAIM_COLUMNS = (
     "value",
     "lower",
     "upper",
+    "vague",
     "qualifier",
     "category",
     "as_of",
@@ -35,6 +36,7 @@ CLAIM_COLUMNS = (
     "claimant_kind",
     "attribution",
     "citing",
+    "cites",
     "source",
     "source_kind",
     "source_party",
@@ -42,7 +44,18 @@ CLAIM_COLUMNS = (
     "paragraph",
     "page",
 )
-QUOTE_COLUMNS = ("article", "quote", "speaker", "role", "text", "topic", "paragraph", "page")
+QUOTE_COLUMNS = (
+    "article",
+    "quote",
+    "speaker",
+    "speaker_kind",
+    "attribution",
+    "role",
+    "text",
+    "topic",
+    "paragraph",
+    "page",
+)
 
 
 def render_exports(analysis: Analysis) -> dict[str, str]:
@@ -109,6 +122,17 @@ def export_model(analysis: Analysis) -> dict[str, Any]:
             for kind in DiscrepancyKind
             if kind.is_discrepancy
             for c in topic.listed.get(kind, [])
+        ],
+        "disputes": [
+            {
+                "topic": tid,
+                "sides": list(dispute.sources),
+                "kind": dispute.kind.value,
+                "earlier": claim_key(dispute.earlier),
+                "later": claim_key(dispute.later),
+            }
+            for tid, topic in sorted(analysis.topics.items())
+            for dispute in topic.disputes
         ],
     }
 
@@ -183,6 +207,8 @@ def export_quote(quote: Quote) -> dict[str, Any]:
         "article": quote.article,
         "id": quote.id,
         "speaker": quote.speaker,
+        "speaker_kind": quote.speaker_kind,
+        "attribution": quote.attribution,
         "role": quote.role,
         "parts": quote.parts,
         "topic": quote.topic,
@@ -200,16 +226,20 @@ def export_claim(dossier: Dossier, claim: Claim) -> dict[str, Any]:
         "value": plain_number(claim.value),
         "lower": plain_number(claim.lower),
         "upper": plain_number(claim.upper),
+        "vague": claim.vague,
         "qualifier": claim.qualifier,
         "category": claim.category,
         "as_of": export_dating(claim.as_of),
         "as_of_inherited": claim.as_of_inherited,
         "scope": claim.scope,
         "claimant": claim.claimant,
+        "claimants": list(claim.claimants),
         "claimant_kind": claim.claimant_kind,
         "attribution": claim.attribution,
         "citing": claim.citing,
+        "cites": claim.cites,
         "source": claim.source or None,
+        "sources": [s or None for s in claim.sources],
         "source_kind": source.kind.value if source.kind else None,
         "source_party": source.party,
         "excerpt": claim.excerpt,
@@ -230,6 +260,7 @@ def export_provenance(provenance: Provenance) -> dict[str, Any]:
                 "value": plain_number(v.value.number),
                 "lower": plain_number(v.value.lower),
                 "upper": plain_number(v.value.upper),
+                "vague": v.value.vague,
                 "qualifier": v.value.qualifier.value if v.value.qualifier else None,
                 "category": v.value.category,
                 "articles": v.articles,
@@ -253,16 +284,18 @@ def claim_row(dossier: Dossier, claim: Claim) -> list[object]:
         claim.value,
         claim.lower,
         claim.upper,
+        claim.vague,
         claim.qualifier,
         claim.category,
         claim.as_of.text,
         claim.as_of.basis,
         claim.scope,
-        claim.claimant,
+        ";".join(filter(None, claim.claimants)),
         claim.claimant_kind,
         claim.attribution,
         claim.citing,
-        claim.source or None,
+        claim.cites,
+        ";".join(filter(None, claim.sources)),
         source.kind.value if source.kind else None,
         "true" if source.party else "false",
         claim.excerpt,
@@ -273,7 +306,8 @@ def claim_row(dossier: Dossier, claim: Claim) -> list[object]:
 
 def quote_row(quote: Quote) -> list[object]:
     page = item_url("articles", quote.article, f"q-{quote.id}")
-    return [quote.article, quote.id, quote.speaker, quote.role, quote.text, quote.topic, quote.spans[0].paragraph, page]
+    who = [quote.speaker, quote.speaker_kind, quote.attribution, quote.role]
+    return [quote.article, quote.id, *who, quote.text, quote.topic, quote.spans[0].paragraph, page]
 
 
 def render_csv(columns: tuple[str, ...], rows: list[list[object]]) -> str:

@@ -110,8 +110,13 @@ EXPORT_SCHEMA: dict[str, Any] = {
                     {
                         "article": {"type": "string"},
                         "id": {"type": "string"},
-                        "speaker": {"type": "string"},
-                        "role": {"type": "string"},
+                        "speaker": {
+                            "type": ["string", "null"],
+                            "description": "The person or organisation quoted; null when the text names nobody.",
+                        },
+                        "speaker_kind": NULLABLE_TEXT,
+                        "attribution": NULLABLE_TEXT,
+                        "role": NULLABLE_TEXT,
                         "parts": listing({"type": "string"}),
                         "topic": NULLABLE_TEXT,
                         "note": NULLABLE_TEXT,
@@ -129,19 +134,35 @@ EXPORT_SCHEMA: dict[str, Any] = {
                         "value": NULLABLE_NUMBER,
                         "lower": NULLABLE_NUMBER,
                         "upper": NULLABLE_NUMBER,
+                        "vague": {
+                            "type": ["string", "null"],
+                            "description": "A vague quantity in the text's words (`mehrere tausend`); no number.",
+                        },
                         "qualifier": NULLABLE_TEXT,
                         "category": NULLABLE_TEXT,
                         "as_of": DATING_SCHEMA,
                         "as_of_inherited": {"type": "boolean", "description": "True when as_of is the article's date."},
                         "scope": {"type": "string"},
-                        "claimant": NULLABLE_TEXT,
+                        "claimant": {
+                            "type": ["string", "null"],
+                            "description": "The first named claimant; null when the text names nobody.",
+                        },
+                        "claimants": listing(NULLABLE_TEXT),
                         "claimant_kind": NULLABLE_TEXT,
                         "attribution": NULLABLE_TEXT,
                         "citing": NULLABLE_TEXT,
+                        "cites": {
+                            "type": ["string", "null"],
+                            "description": "The registered source the claim relays; it counts as that source's.",
+                        },
                         "source": {
                             "type": ["string", "null"],
-                            "description": "The independent source: the claimant, or the organisation a "
-                            "spokesperson speaks for; null when the text names nobody.",
+                            "description": "The first of `sources`.",
+                        },
+                        "sources": {
+                            **listing(NULLABLE_TEXT),
+                            "description": "The independent sources: whom the claim relays, else each claimant, "
+                            "as the organisation it speaks for (following the chain); null for an unnamed one.",
                         },
                         "source_kind": NULLABLE_TEXT,
                         "source_party": {
@@ -172,6 +193,7 @@ EXPORT_SCHEMA: dict[str, Any] = {
                                     "value": NULLABLE_NUMBER,
                                     "lower": NULLABLE_NUMBER,
                                     "upper": NULLABLE_NUMBER,
+                                    "vague": NULLABLE_TEXT,
                                     "qualifier": {
                                         "type": ["string", "null"],
                                         "description": "The hedge the value is grouped with; `etwa` counts as none.",
@@ -205,6 +227,20 @@ EXPORT_SCHEMA: dict[str, Any] = {
                         "b": {"type": "string", "description": "`<article>#<claim id>`"},
                         "kind": {"enum": [kind.value for kind in DiscrepancyKind if kind.is_discrepancy]},
                         "reason": {"type": "string"},
+                    },
+                )
+            ),
+            "disputes": listing(
+                record(
+                    "Two sides whose claims on a topic exclude each other (who disputes whom), with one such "
+                    'pair of claims, the earlier first. A side is its sources\' ids joined by `+`; `""` '
+                    "stands for the claims whose texts name nobody.",
+                    {
+                        "topic": {"type": "string"},
+                        "sides": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
+                        "kind": {"enum": [kind.value for kind in DiscrepancyKind if kind.is_dispute]},
+                        "earlier": {"type": "string", "description": "`<article>#<claim id>`"},
+                        "later": {"type": "string", "description": "`<article>#<claim id>`"},
                     },
                 )
             ),

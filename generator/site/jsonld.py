@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.content.model import Article, Claim, Dossier, Entity, Quote, Topic
+from generator.site.values import format_value
 
 SCHEMA_TYPES = {"people": "Person", "organisations": "Organization", "places": "Place"}
 # Inside <script>, "<" could end the element early ("</script>"); JSON allows escaping it.
@@ -55,24 +56,26 @@ def article_jsonld(dossier: Dossier, article: Article, href: Href) -> str:
 
 
 def quotation(dossier: Dossier, quote: Quote, href: Href) -> dict[str, Any]:
-    return {
-        "@type": "Quotation",
-        "text": quote.text,
-        "spokenByCharacter": entity_ref(dossier.entity(quote.speaker), href),
-        "url": href("articles", quote.article, f"q-{quote.id}"),
-    }
+    """Describe a quotation; a speaker the text does not name is left out, not guessed."""
+    item: dict[str, Any] = {"@type": "Quotation", "text": quote.text}
+    if quote.speaker:
+        item["spokenByCharacter"] = entity_ref(dossier.entity(quote.speaker), href)
+    item["url"] = href("articles", quote.article, f"q-{quote.id}")
+    return item
 
 
 def claim_item(dossier: Dossier, claim: Claim, href: Href, with_source: bool = True) -> dict[str, Any]:
-    """Describe a claim: its supporting passage, who makes it, when it held, where it appears."""
+    """Describe a claim: its value as the site writes it, its passage, who makes it, when it held, where it appears."""
     item: dict[str, Any] = {
         "@type": "Claim",
+        "name": format_value(claim, dossier.topics[claim.topic], unit=True),
         "text": claim.excerpt,
         "datePublished": claim.as_of.text,
         "url": href("articles", claim.article, f"c-{claim.id}"),
     }
-    if claim.claimant:
-        item["author"] = entity_ref(dossier.entity(claim.claimant), href)
+    authors = [entity_ref(dossier.entity(c), href) for c in dict.fromkeys(filter(None, claim.claimants))]
+    if authors:
+        item["author"] = authors[0] if len(authors) == 1 else authors
     if with_source:
         article = dossier.articles[claim.article]
         item["appearance"] = {

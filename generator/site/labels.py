@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from generator.analysis.classify import Comparison
+from generator.analysis.compare import TopicAnalysis
 from generator.analysis.provenance import Provenance, Source
 from generator.content.model import Claim, Dating, Dossier, Entity, Topic
 from generator.content.vocabulary import DiscrepancyKind, EntityKind, Modality, PlaceKind, Reason, SourceKind
@@ -48,6 +49,7 @@ ENTITY_KIND_TITLES = {
 }
 DISCREPANCY_LABELS = {
     DiscrepancyKind.CONTRADICTION: "Widerspruch",
+    DiscrepancyKind.DISAGREEMENT: "Abweichung zwischen Urhebern",
     DiscrepancyKind.CHANGE: "Wandel über die Zeit",
     DiscrepancyKind.SCOPE: "Unterschiedlicher Bezug",
     DiscrepancyKind.AGREEMENT: "Übereinstimmung",
@@ -61,8 +63,11 @@ REASON_TEXTS = {
     Reason.SAME_VALUE: "gleicher Wert",
     Reason.OTHER_SCOPE: "verschiedener Bezug: {scope_a} / {scope_b}",
     Reason.OTHER_MODALITY: "{modality_a} gegenüber {modality_b}",
-    Reason.OTHER_TIME: "verschiedene Zeitpunkte: {date_a} / {date_b}",
+    Reason.OTHER_TIME: "derselbe Urheber zu verschiedenen Zeitpunkten: {date_a} / {date_b}",
+    Reason.OTHER_SOURCE_OTHER_TIME: "verschiedene Urheber, unvereinbare Werte zu verschiedenen Zeitpunkten: "
+    "{date_a} / {date_b}",
     Reason.OVERLAPPING_RANGES: "Bereiche überschneiden sich",
+    Reason.ROUNDED: "vereinbar, wenn runde Zahlen als gerundet gelten",
     Reason.COMPATIBLE_CATEGORIES: "Werte schließen sich nicht aus",
     Reason.INCOMPATIBLE: "gleicher Bezug und Zeitraum, unvereinbare Werte",
     Reason.INCOMPATIBLE_ROUGH_DATE: "gleicher Bezug und Zeitraum, unvereinbare Werte (Zeitpunkt nur ungenau bekannt)",
@@ -73,6 +78,7 @@ FLAG_LABELS = {
     "unnamed": "nur Quellen ohne Namen",
 }
 UNNAMED = "nicht benannt"  # a claim whose text names nobody
+UNNAMED_SOURCES = "Urheber ohne Namen"  # the claims whose texts name nobody, as one party of a dispute
 WITHOUT_NAME = "ohne Namen"  # a source counted without a name
 UNCLASSIFIED = "nicht eingeordnet"  # a named source whose registry entry gives no kind
 
@@ -108,8 +114,14 @@ def unnamed_claimant(attribution: str | None, escape: Callable[[str], str] = str
 
 
 def claimant_name(dossier: Dossier, claim: Claim) -> str:
-    """Name who makes a claim, or say that the text names nobody."""
-    return dossier.entity(claim.claimant).name if claim.claimant else unnamed_claimant(claim.attribution)
+    """Name who makes a claim (every claimant), or say that the text names nobody."""
+    names = [dossier.entity(c).name if c else unnamed_claimant(claim.attribution) for c in claim.claimants]
+    return german_list(names)
+
+
+def german_list(items: list[str]) -> str:
+    """Join items the German way: `A`, `A und B`, `A, B und C`."""
+    return " und ".join(filter(None, (", ".join(items[:-1]), items[-1]))) if items else ""
 
 
 def source_label(source: Source) -> str:
@@ -124,6 +136,14 @@ def unnamed_label(claims: list[Claim]) -> str:
     """Describe claims without a named source, with the kinds of source their texts name."""
     kinds = sorted({SOURCE_KIND_LABELS[SourceKind(c.claimant_kind)] for c in claims if c.claimant_kind})
     return f"{WITHOUT_NAME} ({', '.join(kinds)})" if kinds else WITHOUT_NAME
+
+
+def disputes_of(result: TopicAnalysis) -> list[tuple[str, str, str]]:
+    """Return (source, source, German kinds) for each pair of sources whose claims exclude each other."""
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for dispute in result.disputes:
+        kinds.setdefault(dispute.sources, []).append(DISCREPANCY_LABELS[dispute.kind])
+    return [(a, b, " und ".join(labels)) for (a, b), labels in sorted(kinds.items())]
 
 
 def kind_counts(provenance: Provenance) -> list[tuple[str, int]]:

@@ -11,9 +11,17 @@ from markupsafe import Markup
 
 from generator.analysis.provenance import describe_source
 from generator.content.model import Claim, Dossier, Quote
+from generator.content.vocabulary import SourceKind
 from generator.site.escape import md_escape
 from generator.site.jsonld import Href
-from generator.site.labels import SOURCE_KIND_LABELS, entity_kind_label, source_label, unnamed_claimant
+from generator.site.labels import (
+    SOURCE_KIND_LABELS,
+    UNNAMED_SOURCES,
+    entity_kind_label,
+    german_list,
+    source_label,
+    unnamed_claimant,
+)
 from generator.site.paths import page_path, url_from
 
 TITLE_UNSAFE = re.compile(r"[^\w\s.,;'’/–-]")  # tooltips keep words and plain punctuation only
@@ -86,23 +94,52 @@ class PageContext:
         return self.link(page_path("topics", topic_id), text or self.dossier.topics[topic_id].title, anchor)
 
     def claimant(self, claim: Claim) -> Markup:
-        """Link the claimant, or say in the text's own words that nobody is named."""
-        if claim.claimant:
-            return self.entity(claim.claimant)
-        return Markup(unnamed_claimant(claim.attribution, md_escape))
+        """Link every claimant, or say in the text's own words that nobody is named."""
+        return Markup(german_list([self.named(key, claim.attribution) for key in claim.claimants]))
+
+    def party(self, key: str) -> Markup:
+        """Name one side of a dispute: its sources joined by "+" (`analysis.classify.party`), "" for the unnamed."""
+        return Markup(german_list([str(self.entity(k)) if k else UNNAMED_SOURCES for k in key.split("+")]))
+
+    def named(self, key: str | None, attribution: str | None) -> str:
+        """Link a person or organisation, or say in the text's own words that nobody is named."""
+        return str(self.entity(key)) if key else unnamed_claimant(attribution, md_escape)
 
     def origin(self, claim: Claim) -> Markup:
-        """Name a claim's source with its kind: the claimant, whom a spokesperson speaks for, and any report cited."""
-        source = describe_source(self.dossier, claim.source, claim.claimant_kind)
-        text = str(self.claimant(claim))
-        if claim.claimant and claim.source != claim.claimant:
-            text += f" für {self.entity(claim.source)}"
+        """Name a claim's sources with their kinds: each claimant, whom it speaks for, and any report it relays."""
+        text = german_list([self.counted(key, claim) for key in claim.claimants])
+        if claim.cites:
+            text += f", gestützt auf {self.entity(claim.cites)}"
+            counts_as = self.dossier.entity(claim.cites).counts_as
+            text += f" für {self.entity(counts_as)}" if counts_as and counts_as != claim.cites else ""
+            text += f" („{md_escape(claim.citing)}“)" if claim.citing else ""
+        elif claim.citing:
+            text += f", gestützt auf „{md_escape(claim.citing)}“"
+        return Markup(text)
+
+    def counted(self, key: str | None, claim: Claim) -> str:
+        """Name one claimant with whom it speaks for and the kind of source it counts as."""
+        counts_as = (self.dossier.entity(key).counts_as or key) if key else ""
+        source = describe_source(self.dossier, counts_as, claim.claimant_kind)
+        text = self.named(key, claim.attribution)
+        if key and counts_as != key:
+            text += f" für {self.entity(counts_as)}"
         if source.kind or source.key:  # an unnamed claim without a kind is already "nicht benannt"
             label = SOURCE_KIND_LABELS[source.kind] if not source.key and source.kind else source_label(source)
             text += f" ({md_escape(label)})"
-        if claim.citing:
-            text += f", gestützt auf „{md_escape(claim.citing)}“"
-        return Markup(text)
+        return text
+
+    def speaker(self, quote: Quote) -> Markup:
+        """Link a quote's speaker, or name an unnamed one in the text's words with its kind."""
+        if quote.speaker:
+            return self.entity(quote.speaker)
+        kind = SourceKind.of(quote.speaker_kind)
+        label = f" ({md_escape(SOURCE_KIND_LABELS[kind])})" if kind else ""
+        return Markup(unnamed_claimant(quote.attribution, md_escape) + label)
+
+    def speaker_name(self, quote: Quote) -> str:
+        """Name a quote's speaker as plain text: the registry's name, or the text's words."""
+        return self.dossier.entity(quote.speaker).name if quote.speaker else unnamed_claimant(quote.attribution)
 
     def passage(self, item: Claim | Quote, text: object) -> Markup:
         """Link to the paragraph of the article where a quote or claim stands."""

@@ -28,10 +28,11 @@ def who_said_what(analysis: Analysis) -> Matrix:
     cells: dict[tuple[str, str], list[Quote | Claim]] = {}
     for article in sorted(d.articles.values(), key=lambda a: (a.published.start, a.id)):
         for quote in article.quotes:
-            cells.setdefault((quote.speaker, quote.topic or NO_TOPIC), []).append(quote)
+            if quote.speaker:
+                cells.setdefault((quote.speaker, quote.topic or NO_TOPIC), []).append(quote)
         for claim in article.claims:
-            if claim.claimant:
-                cells.setdefault((claim.claimant, claim.topic), []).append(claim)
+            for claimant in dict.fromkeys(filter(None, claim.claimants)):
+                cells.setdefault((claimant, claim.topic), []).append(claim)
     sources = {source for source, _ in cells}
     rows = sorted((d.entity(s) for s in sources), key=lambda e: (e.kind != "people", e.name))
     used = {topic for _, topic in cells}

@@ -16,11 +16,12 @@ from markupsafe import Markup
 
 from generator.analysis.compare import Analysis, TopicAnalysis
 from generator.analysis.mentions import Mention
-from generator.analysis.provenance import describe_source, rank_topics
+from generator.analysis.provenance import Source, describe_source, rank_topics
 from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph
 from generator.content.reference import render_reference, render_schemas
 from generator.content.vocabulary import EntityKind
 from generator.language.numbers import format_number
+from generator.language.spellings import search_spellings
 from generator.parallel import fork_map
 from generator.site.charts import Mark, render_timeline, render_topic_chart
 from generator.site.escape import encode_url, inline_escape, md_escape
@@ -33,6 +34,7 @@ from generator.site.labels import (
     FLAG_LABELS,
     SOURCE_KIND_EXPLANATIONS,
     SOURCE_KIND_LABELS,
+    disputes_of,
     entity_kind_label,
     kind_counts,
     reason_text,
@@ -42,7 +44,7 @@ from generator.site.labels import (
 from generator.site.links import PageContext, relative_path, url_maker
 from generator.site.matrix import who_said_what
 from generator.site.paths import SECTIONS, page_path
-from generator.site.values import format_value
+from generator.site.values import format_value, stated_numbers, vague_words
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTION_INDEXES = {f"{folder}/index.md" for folder in SECTIONS.values()}
@@ -100,6 +102,11 @@ def make_environment(finalize: Callable[[Any], str] = md_escape) -> Environment:
     )
 
 
+def newest_first(latest: list[tuple[Source, Claim]]) -> list[tuple[Source, Claim]]:
+    """Sort sources' latest claims by their as-of date, the newest first."""
+    return sorted(latest, key=lambda item: (item[1].as_of.start, item[1].as_of.end), reverse=True)
+
+
 class Renderer:
     """Renders all pages of a dossier with one Jinja environment."""
 
@@ -116,6 +123,9 @@ class Renderer:
             value=lambda value, topic=None: format_value(value, topic or dossier.topics[value.topic]),
             reason=lambda comparison: reason_text(comparison, dossier.topics[comparison.a.topic]),
             counted=counted,
+            newest_first=lambda latest: sorted(
+                latest, key=lambda item: (item[1].as_of.start, item[1].as_of.end), reverse=True
+            ),
         )
         self.env.globals.update(
             d=dossier,
@@ -131,7 +141,11 @@ class Renderer:
             source_of=lambda entity_id: describe_source(dossier, entity_id),
             source_label=source_label,
             entity_kind_label=entity_kind_label,
+            search_spellings=search_spellings,  # entity pages' Schreibweisen line (site/search.py)
             kind_counts=kind_counts,
+            disputes_of=disputes_of,
+            stated_numbers=stated_numbers,
+            vague_words=vague_words,
             unnamed_label=unnamed_label,
             ranked_topics=lambda: rank_topics(list(analysis.provenance.values())),
             render_paragraph=self.render_paragraph,
@@ -193,26 +207,15 @@ class Renderer:
         return fork_map(render_part, (self, specs), parts, parallel=parallel)
 
     def topic_chart(self, page: PageContext, result: TopicAnalysis) -> Markup:
-        """Return the SVG chart of a numeric topic (raw HTML: links relative to the page's URL)."""
-        link = url_maker(page.path)
-        chart = render_topic_chart(
-            self.dossier, result.topic, result.claims, lambda c: link("articles", c.article, f"c-{c.id}")
-        )
-        return Markup(chart or "")
+        """Return the SVG chart of a numeric topic (raw HTML without links: the table below links the claims)."""
+        return Markup(render_topic_chart(self.dossier, result.topic, result.claims) or "")
 
     def timeline_chart(self, page: PageContext) -> Markup:
         """Return the SVG timeline: key events, publications and separately dated claims."""
-        link = url_maker(page.path)
         d = self.dossier
-        events = [
-            Mark(e.date.start, e.date.end, f"{e.title} ({e.date.german()})", link("articles", e.article, None), True)
-            for e in d.events
-        ]
-        articles = [
-            Mark(a.published.start, a.published.end, f"Artikel: {a.title}", link("articles", a.id, None))
-            for a in d.articles.values()
-        ]
-        claims = [claim_mark(d, c, link) for a in d.articles.values() for c in a.claims if not c.as_of_inherited]
+        events = [Mark(e.date.start, e.date.end, f"{e.title} ({e.date.german()})", True) for e in d.events]
+        articles = [Mark(a.published.start, a.published.end, f"Artikel: {a.title}") for a in d.articles.values()]
+        claims = [claim_mark(d, c) for a in d.articles.values() for c in a.claims if not c.as_of_inherited]
         lanes = [("Ereignisse", events), ("Artikel", articles), ("Angaben", claims)]
         return Markup(render_timeline([(name, marks) for name, marks in lanes if marks]) or "")
 
@@ -317,7 +320,7 @@ def collect_highlights(page: PageContext, article: Article, number_: int) -> lis
         for i, span in enumerate(quote.spans):
             if span.paragraph == number_:
                 last = i == len(quote.spans) - 1
-                marker = Markup(f"<sup>{page.entity(quote.speaker)}</sup>") if last else None
+                marker = Markup(f"<sup>{page.entity(quote.speaker)}</sup>") if last and quote.speaker else None
                 anchor = f"q-{quote.id}" if i == 0 else None
                 found.append(Highlight(span.start, span.end, "dq-quote", anchor, marker, quote.speaker))
     for claim in article.claims:
@@ -376,7 +379,7 @@ def is_in_own_quote(mention: Mention, marks: list[Highlight]) -> bool:
     return any(h.speaker == mention.entity.id and h.start <= mention.start and mention.end <= h.end for h in marks)
 
 
-def claim_mark(dossier: Dossier, claim: Claim, link: Any) -> Mark:
+def claim_mark(dossier: Dossier, claim: Claim) -> Mark:
     """Place a separately dated claim on the timeline."""
     label = f"{dossier.topics[claim.topic].title}: {claim.excerpt}"
-    return Mark(claim.as_of.start, claim.as_of.end, label, link("articles", claim.article, f"c-{claim.id}"))
+    return Mark(claim.as_of.start, claim.as_of.end, label)

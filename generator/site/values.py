@@ -10,11 +10,13 @@ from generator.content.model import Claim, Topic
 from generator.content.values import ClaimValue
 from generator.language.numbers import format_number
 
-OPEN = "…"  # the open end of a range that has one bound only
-
 
 def format_value(value: Claim | ClaimValue, topic: Topic, *, unit: bool = False) -> str:
-    """Write a value with its qualifier: `bis zu 12.000`, `3.000–4.000 Soldaten` (unit if asked), a category's label."""
+    """Write a value with its qualifier: `bis zu 12.000`, `30.000 bis 40.000 Soldaten` (unit if asked), a label.
+
+    A vague quantity is written in the text's words (`mehrere tausend`), with the bounds the text gives.
+    The result is plain text: callers escape it.
+    """
     if isinstance(value, Claim):
         value = ClaimValue.of(value)
     if value.category is not None:
@@ -27,15 +29,31 @@ def format_value(value: Claim | ClaimValue, topic: Topic, *, unit: bool = False)
 
 
 def number_text(value: ClaimValue) -> str:
-    """Write a number with the bounds it does not equal: `12.000`, `3.000–4.000`, `3.500 (3.000–…)`."""
+    """Write a number with the bounds it does not equal: `12.000`, `30.000 bis 40.000`, `3.500 (ab 3.000)`."""
     number, low, high = value.number, value.lower, value.upper
-    if low is not None and high is not None and low != high:
-        ends: tuple[float | None, float | None] = (low, high)
+    hedged = number is None and value.qualifier is not None  # "mindestens 3.000" needs no "ab"
+    if value.is_range:
+        bounds = f"{format_number(low)} bis {format_number(high)}"
     elif low is not None and low != number:
-        ends = (low, None)
+        lower_hedge = hedged and value.qualifier is not None and value.qualifier.is_lower_bound
+        bounds = format_number(low) if lower_hedge else f"ab {format_number(low)}"
     elif high is not None and high != number:
-        ends = (None, high)
+        upper_hedge = hedged and value.qualifier is not None and value.qualifier.is_upper_bound
+        bounds = format_number(high) if upper_hedge else f"bis {format_number(high)}"
     else:
-        return format_number(next((n for n in (number, low, high) if n is not None), None))
-    bounds = "–".join(OPEN if end is None else format_number(end) for end in ends)
-    return bounds if number is None or number in ends else f"{format_number(number)} ({bounds})"
+        bounds = ""
+    shown = number is not None and not (value.is_range and number in (low, high))  # "3.000 bis 4.000" holds it
+    head = value.vague if value.vague is not None else format_number(number) if shown else ""
+    if not bounds:
+        return head or format_number(next((n for n in (low, high) if n is not None), None))
+    return f"{head} ({bounds})" if head else bounds
+
+
+def stated_numbers(claims: list[Claim]) -> list[float]:
+    """Return every number the claims state, values and bounds alike, in order: the topic's range is its ends."""
+    return sorted({number for claim in claims for number in ClaimValue.of(claim).numbers})
+
+
+def vague_words(claims: list[Claim]) -> list[str]:
+    """Return the vague quantities of claims that state no number ("mehrere tausend"), each once, in claim order."""
+    return list(dict.fromkeys(c.vague for c in claims if c.vague is not None and not ClaimValue.of(c).numbers))

@@ -31,6 +31,8 @@ class Guess:
     attribution: str | None = None
     strong: bool = False  # bound to a speech or attribution verb, not only near
     named: Named | None = None  # where the guess stands in the text
+    kind: str | None = None  # an unnamed speaker's source kind (`speaker_kind`), if the words tell it
+    words: str | None = None  # an unnamed speaker as the text names them (`attribution`)
 
 
 NO_GUESS = Guess(None, "not guessed")

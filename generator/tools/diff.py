@@ -13,14 +13,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.analysis.compare import Analysis, TopicAnalysis
-from generator.content.model import Claim, Dossier
-from generator.language.numbers import format_number
+from generator.analysis.compare import Analysis
+from generator.content.model import Dossier
 from generator.pipeline import check, render_encoded
 from generator.problems import ContentError, Problem, printable
 from generator.site.escape import md_escape
 from generator.site.render import make_environment
-from generator.site.values import format_value
+from generator.tools.diff_cards import claim_card, describe_claim, entry_card
 from generator.tools.diff_fields import (
     Change,
     article_fields,
@@ -28,14 +27,12 @@ from generator.tools.diff_fields import (
     claim_fields,
     claims_of,
     describe_article,
-    describe_claim,
     describe_entry,
     describe_quote,
     describe_setting,
     diff_items,
     entries_of,
     entry_fields,
-    name_of,
     quote_fields,
     quotes_of,
     setting_fields,
@@ -43,22 +40,25 @@ from generator.tools.diff_fields import (
 )
 from generator.tools.diff_git import GitError, changed_outside_content, export_content, runs_as_code
 from generator.tools.diff_pages import diff_files, diff_pages
-from generator.tools.english import DISCREPANCY_NAMES, reason_words
+from generator.tools.diff_pairs import COUNTED, diff_discrepancies
+from generator.tools.diff_text import text_report
 
 __all__ = ["Change", "GitError", "Report", "diff_against", "render_json", "render_markdown", "render_text"]
 
+# Discrepancies first: a new contradiction or disagreement between sources is what a reviewer must judge.
 REPORT_SECTIONS = {
+    "discrepancies": "Discrepancies",
+    "claims": "Claims",
     "dossier": "Dossier and events (content/dossier.yaml)",
     "articles": "Articles",
     "quotes": "Quotes",
-    "claims": "Claims",
-    "discrepancies": "Discrepancies",
     "registries": "People, organisations, places and topics",
     "pages": "Hand-written pages (content/pages)",
     "generated": "Generated pages and data files",
     "code": "Files outside content/ (code, config)",
 }
 LIMIT = 100  # rows listed per section and problems per list; the counts always give the total
+CHANGE_KINDS = ("added", "changed", "removed")
 
 
 @dataclass
@@ -69,6 +69,7 @@ class State:
     analysis: Analysis | None = None
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    acknowledged: list[Problem] = field(default_factory=list)  # findings kept on purpose, each with its reason
 
 
 @dataclass
@@ -80,13 +81,25 @@ class Report:
     new_warnings: list[str]
     errors: list[str]
     base_errors: list[str]
+    new_acknowledged: list[str] = field(default_factory=list)  # findings acknowledged here, with the reason
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Count the changes of each section by kind of change."""
-        return {
-            name: {kind: sum(1 for c in changes if c.change == kind) for kind in ("added", "changed", "removed")}
-            for name, changes in self.sections.items()
-        }
+        return {name: count_changes(changes) for name, changes in self.sections.items()}
+
+    def listed(self, name: str) -> list[Change]:
+        """Return the changes of a section that are listed one by one: all but the counted scope differences."""
+        return [c for c in self.sections[name] if c.kind != COUNTED]
+
+    def counted(self, name: str) -> dict[str, int]:
+        """Count the changes of a section that are only counted (scope differences), by kind; empty if none."""
+        counted = [c for c in self.sections[name] if c.kind == COUNTED]
+        return count_changes(counted) if counted else {}
+
+
+def count_changes(changes: list[Change]) -> dict[str, int]:
+    """Count changes by kind of change: added, changed, removed."""
+    return {kind: sum(1 for c in changes if c.change == kind) for kind in CHANGE_KINDS}
 
 
 def diff_against(root: Path, ref: str, today: date | None = None) -> Report:
@@ -110,7 +123,7 @@ def load_state(root: Path, today: date | None) -> State:
         checked = check(root, today)
     except ContentError as exc:
         return State(problems=exc.problems)
-    return State(checked.dossier, checked.analysis, checked.warnings, render_encoded(checked))
+    return State(checked.dossier, checked.analysis, checked.warnings, render_encoded(checked), checked.acknowledged)
 
 
 def compare(ref: str, base: State, head: State) -> Report:
@@ -121,78 +134,25 @@ def compare(ref: str, base: State, head: State) -> Report:
         sections["dossier"] = diff_items(settings_of(old), settings_of(new), describe_setting, setting_fields)
         sections["articles"] = diff_items(articles_of(old), articles_of(new), describe_article, article_fields)
         sections["quotes"] = diff_items(quotes_of(old), quotes_of(new), describe_quote, quote_fields)
-        sections["claims"] = diff_items(claims_of(old), claims_of(new), describe_claim, claim_fields)
+        sections["claims"] = diff_items(claims_of(old), claims_of(new), describe_claim, claim_fields, claim_card, True)
         sections["discrepancies"] = diff_discrepancies(base.analysis, head.analysis)
-        sections["registries"] = diff_items(entries_of(old), entries_of(new), describe_entry, entry_fields)
+        sections["registries"] = diff_items(entries_of(old), entries_of(new), describe_entry, entry_fields, entry_card)
         sections["pages"] = diff_pages(old.pages if old else {}, new.pages)
         sections["generated"] = diff_files(base.files, head.files)
     seen = {p.message for p in base.problems if p.warning}
+    kept = {(p.message, p.acknowledged) for p in base.acknowledged}
     return Report(
         base=ref,
         sections=sections,
         new_warnings=[str(p) for p in head.problems if p.warning and p.message not in seen],
         errors=[str(p) for p in head.problems if not p.warning],
         base_errors=[str(p) for p in base.problems if not p.warning],
+        new_acknowledged=[
+            f"{p} (acknowledged: {p.acknowledged})"
+            for p in head.acknowledged
+            if (p.message, p.acknowledged) not in kept
+        ],
     )
-
-
-def diff_discrepancies(base: Analysis | None, head: Analysis) -> list[Change]:
-    """List discrepancies that appear, disappear or change their classification, and changed ranges."""
-    old_topics = base.topics if base else {}
-    changes = []
-    for topic_id, topic in sorted(head.topics.items()):
-        old = old_topics.get(topic_id)
-        before = pairs_of(old, base.dossier) if old and base else {}
-        after = pairs_of(topic, head.dossier)
-        for key in sorted(before.keys() | after.keys()):
-            was, now = before.get(key), after.get(key)
-            if was and now and was[0] != now[0]:
-                changes.append(Change("changed", key, now[1], [f"{was[0]} → {now[0]}"]))
-            elif now and not was:
-                changes.append(Change("added", key, now[1], [now[0]]))
-            elif was and not now:
-                changes.append(Change("removed", key, was[1], [was[0]]))
-        details = []
-        if old and range_of(old) != range_of(topic):
-            details.append(f"range: {range_of(old)} → {range_of(topic)}")
-        was_sources = base.provenance[topic_id].independent if old and base else 0
-        if old and was_sources != head.provenance[topic_id].independent:
-            details.append(f"independent claimants: {was_sources} → {head.provenance[topic_id].independent}")
-        if details:
-            changes.append(Change("changed", f"topics/{topic_id}", topic.topic.title, details))
-    return sorted(changes, key=severity)
-
-
-def severity(change: Change) -> int:
-    """Order discrepancy changes: ranges, then contradictions, changes over time, scope differences."""
-    kinds = list(DISCREPANCY_NAMES.values())
-    return next((kinds.index(kind) + 1 for kind in change.details if kind in kinds), 0)
-
-
-def pairs_of(topic: TopicAnalysis, dossier: Dossier) -> dict[str, tuple[str, str]]:
-    """Key every pair of claims that does not agree by both claims' keys: (kind, description)."""
-    return {
-        f"{c.a.article}#c-{c.a.id} ~ {c.b.article}#c-{c.b.id}": (
-            DISCREPANCY_NAMES[c.kind],
-            f"{claim_side(c.a, dossier)} vs {claim_side(c.b, dossier)}: {reason_words(c, topic.topic)}",
-        )
-        for c in topic.comparisons
-        if c.kind.is_discrepancy
-    }
-
-
-def claim_side(claim: Claim, dossier: Dossier) -> str:
-    """Describe one side of a discrepancy: the claim's value and claimant."""
-    return f"{format_value(claim, dossier.topics[claim.topic])} ({name_of(claim.claimant, dossier)})"
-
-
-def range_of(topic: TopicAnalysis) -> str:
-    """Return the values a topic's claims span: `3.000–12.000`, or its categories."""
-    numbers = topic.numbers
-    if numbers:
-        low, high = format_number(numbers[0]), format_number(numbers[-1])
-        return low if low == high else f"{low}–{high}"
-    return ", ".join(topic.categories) or "–"
 
 
 def render_markdown(report: Report) -> str:
@@ -202,53 +162,8 @@ def render_markdown(report: Report) -> str:
 
 
 def render_text(report: Report) -> str:
-    """Return the report as plain text for a terminal: each value on one line, control characters escaped."""
-    base = plain(report.base)
-    lines = [f"Dossier changes against {base}", ""]
-    if report.errors:
-        count = f"{len(report.errors)} error(s)"
-        lines += [f"The content in this change does not pass `dossier check` ({count}); nothing else is compared:"]
-        lines += [*listed(report.errors), ""]
-    if report.base_errors:
-        count = f"{len(report.base_errors)} error(s)"
-        lines += [f"The content at {base} does not pass `dossier check` ({count}); it is compared as empty:"]
-        lines += [*listed(report.base_errors), ""]
-    if not report.errors:
-        lines += text_sections(report)
-    if report.new_warnings:
-        lines += ["New warnings:", *listed(report.new_warnings), ""]
-    return "\n".join(lines) + "\n"
-
-
-def text_sections(report: Report) -> list[str]:
-    """Return the count of changes per section, then every section's changes (up to LIMIT each)."""
-    if not any(report.sections.values()):
-        return ["No changes to the dossier's content.", ""]
-    width = max(map(len, REPORT_SECTIONS.values()))
-    counts = report.counts()
-    lines = [f"{'Section':<{width}}  {'Added':>7}  {'Changed':>7}  {'Removed':>7}"]
-    for name, title in REPORT_SECTIONS.items():
-        added, changed, removed = counts[name].values()
-        lines.append(f"{title:<{width}}  {added:>7}  {changed:>7}  {removed:>7}")
-    for name, title in REPORT_SECTIONS.items():
-        if changes := report.sections[name]:
-            lines += ["", f"{title}:"]
-            for change in changes[:LIMIT]:
-                lines.append(f"  {change.change:<8} {plain(change.key)}  {plain(change.text)}")
-                lines += [f"           {plain(detail)}" for detail in change.details]
-            lines += [f"  … and {len(changes) - LIMIT} more (--format json lists all)"] if len(changes) > LIMIT else []
-    return [*lines, ""]
-
-
-def listed(items: list[str]) -> list[str]:
-    """Return items as an indented list, the first LIMIT of them and how many more there are."""
-    more = [f"  … and {len(items) - LIMIT} more (--format json lists all)"] if len(items) > LIMIT else []
-    return [f"  {plain(item)}" for item in items[:LIMIT]] + more
-
-
-def plain(value: object) -> str:
-    """Write a value as one line of plain text: white space folded, control characters escaped."""
-    return " ".join(printable(str(value)).split())
+    """Return the report as plain text for a terminal: no Markdown, no character references, wrapped lines."""
+    return text_report(report, REPORT_SECTIONS, LIMIT)
 
 
 def render_json(report: Report) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,13 +32,13 @@ Fields = dict[str, str]
 MISSING = "–"
 FIELD_LIMIT = 80  # characters of each side of a changed field
 # Model fields not compared one by one, and why: ids are the keys; `meta`, `spans`, `index`,
-# `text_path` and `source` are derived or only locate an item; the value fields of a claim make
+# `text_path`, `source` and `sources` are derived or only locate an item; the value fields of a claim make
 # up its `value` as readers see it; an article's quotes and claims are items of their own, and
 # its paragraphs are its `text`; the dossier's registries, articles, pages and events are sections.
 SKIP: dict[type, set[str]] = {
     Article: {"id", "quotes", "claims", "paragraphs", "text_path", "meta"},
     Quote: {"id", "article", "parts", "spans"},
-    Claim: {"id", "article", "spans", "source", "value", "qualifier", "as_of", "as_of_inherited"},
+    Claim: {"id", "article", "spans", "source", "sources", "value", "qualifier", "as_of", "as_of_inherited"},
     Topic: {"id"},
     Event: {"id", "meta", "index", "spans"},
     Dossier: {"entities", "topics", "articles", "pages", "events"},
@@ -53,25 +53,41 @@ class Change:
     key: str
     text: str
     details: list[str] = field(default_factory=list)
+    kind: str = ""  # of a discrepancy: the class (its value) that makes it matter most; of a topic's figures: "topic"
 
 
 def diff_items(
-    old: Mapping[str, Any], new: Mapping[str, Any], describe: Callable[[Any], str], fields: Callable[[Any], Fields]
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    describe: Callable[[Any], str],
+    fields: Callable[[Any], Fields],
+    card: Callable[[Any], Fields] | None = None,
+    context: bool = False,
 ) -> list[Change]:
-    """List items added, removed and changed (in their reviewable fields), in key order."""
+    """List items added, removed and changed (in their reviewable fields), in key order.
+
+    With a `card`, an added or removed item is shown in full; with `context` too, a changed item is
+    followed by the rest of its card.
+    """
     changes = []
     for key in sorted(old.keys() | new.keys()):
         if key not in old:
-            changes.append(Change("added", key, describe(new[key])))
+            changes.append(Change("added", key, describe(new[key]), card_lines(card, new[key])))
         elif key not in new:
-            changes.append(Change("removed", key, describe(old[key])))
+            changes.append(Change("removed", key, describe(old[key]), card_lines(card, old[key])))
         else:
             before, after = fields(old[key]), fields(new[key])
             names = [name for name in dict.fromkeys([*before, *after]) if before.get(name) != after.get(name)]
             if names:
                 details = [field_change(name, before.get(name, MISSING), after.get(name, MISSING)) for name in names]
-                changes.append(Change("changed", key, describe(new[key]), details))
+                rest = card_lines(card, new[key], {name.split(".")[0] for name in names}) if context else []
+                changes.append(Change("changed", key, describe(new[key]), details + rest))
     return changes
+
+
+def card_lines(card: Callable[[Any], Fields] | None, item: Any, shown: Collection[str] = ()) -> list[str]:
+    """Write an item's card as `name: text` lines, leaving out the fields already `shown`."""
+    return [f"{name}: {text}" for name, text in (card(item) if card else {}).items() if name not in shown]
 
 
 def field_change(name: str, old: str, new: str) -> str:
@@ -183,9 +199,12 @@ def article_fields(article: Article) -> Fields:
 
 
 def describe_quote(item: tuple[Quote, Dossier]) -> str:
-    """Name a quote by its speaker and its words."""
+    """Name a quote by its speaker (an unnamed one in the text's words) and its words."""
     quote, dossier = item
-    return f"{name_of(quote.speaker, dossier)}: „{shorten(quote.text)}“"
+    speaker = name_of(quote.speaker, dossier)
+    if quote.speaker is None and quote.attribution:
+        speaker = f"{speaker} („{quote.attribution}“)"
+    return f"{speaker}: „{shorten(quote.text)}“"
 
 
 def quote_fields(item: tuple[Quote, Dossier]) -> Fields:
@@ -197,13 +216,6 @@ def quote_fields(item: tuple[Quote, Dossier]) -> Fields:
 def name_of(entity_id: str | None, dossier: Dossier) -> str:
     """Return the name of a person or organisation, or say that the text names nobody."""
     return dossier.entity(entity_id).name if entity_id else NOT_NAMED
-
-
-def describe_claim(item: tuple[Claim, Dossier]) -> str:
-    """Name a claim by its topic, value and claimant."""
-    claim, dossier = item
-    topic = dossier.topics[claim.topic]
-    return f"{topic.title}: {format_value(claim, topic)} (claimant: {name_of(claim.claimant, dossier)})"
 
 
 def claim_fields(item: tuple[Claim, Dossier]) -> Fields:

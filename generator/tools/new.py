@@ -30,7 +30,7 @@ from generator.site.paths import ID_MAX_CHARS, slugify
 from generator.site.write import write_file
 from generator.tools.claims import ClaimSuggestion
 from generator.tools.sources import kind_of_source
-from generator.tools.speakers import QuoteSuggestion
+from generator.tools.speakers import QuoteSuggestion, speaker_fields
 from generator.tools.suggest import Registry, Suggestions, suggest
 
 STDIN = "-"
@@ -184,7 +184,7 @@ def render_yaml(source_name: str, found: Suggestions, first_line: str) -> str:
     lines = [first_line, *header(source_name), *published_lines(found), *mention_lines(found)]
     lines += quote_lines(found.quotes)
     lines += claim_lines(found.claims, found.skipped_numbers)
-    lines += [note(f"vague quantity, not a claim: {phrase}")[2:] for phrase in found.vague]
+    lines += [note(f"vague quantity, no number: {phrase}")[2:] for phrase in found.vague]
     return "\n".join(lines) + "\n"
 
 
@@ -265,12 +265,8 @@ def quote_lines(quotes: list[QuoteSuggestion]) -> list[str]:
     lines: list[str] = []
     ids = Ids()
     for quote in (q for q in quotes if not q.short):
-        speaker = quote.speaker.entity
         lines.append(entry(1, "- id", ids.unique(quote_id(quote))))
-        lines.append(
-            entry(2, "speaker", speaker.id if speaker else None, note(quote.speaker.reason, speaker is not None))
-        )
-        lines.append(entry(2, "role", quote.role, note(quote.role_reason, quote.role is not None)))
+        lines += [entry(2, key, value, note(why, sure)) for key, value, why, sure in speaker_fields(quote)]
         if len(quote.parts) == 1:
             lines.append(entry(2, "text", quote.parts[0], note(f"paragraph {quote.paragraph}")))
         else:
@@ -366,9 +362,8 @@ def one_claim(claim: ClaimSuggestion, claim_id: str) -> list[str]:
         entry(1, "- id", claim_id, note(f'"{claim.phrase}" (paragraph {claim.paragraph})', True)),
         entry(2, "topic", topic.id if topic else None, note(claim.topic_reason, topic is not None)),
     ]
-    if claim.upper is not None:
-        lines.append(entry(2, "value", None, note("the text gives a range: set the value it supports, or delete")))
-        lines += [entry(2, "lower", claim.lower, note("the range's lower end", True)), entry(2, "upper", claim.upper)]
+    if claim.upper is not None:  # a range has no value of its own
+        lines += [entry(2, "lower", claim.lower, note("the text gives a range", True)), entry(2, "upper", claim.upper)]
     else:
         lines.append(entry(2, "value", claim.value, note(claim.unit_reason) if claim.unit_reason else ""))
     if claim.qualifier:

@@ -54,6 +54,15 @@ BODY_NOUN = re.compile(
     r"|kommando|kreml|pentagon|parlament|polizei|gericht)$",
     re.IGNORECASE,
 )
+BODY_KINDS = (  # the words of an unnamed speaker and the speaker_kind they name, first match wins
+    (re.compile(r"staatsmedi|staatsfernseh|staatliche\w* nachrichtenagentur", re.I), "state-media"),
+    (re.compile(r"dienst", re.I), "intelligence"),
+    (re.compile(r"generalstab|militär|armee|streitkräft|kommando", re.I), "military"),
+    (
+        re.compile(r"ministeri|regierung|behörde|amt\b|amtes\b|kreml|pentagon|botschaft|verwaltung|präsidial", re.I),
+        "government",
+    ),
+)
 DEPENDENT = re.compile(r"\b(?:vom|von|von der|von den|des|beim|bei der|am|im|an der|aus dem|aus der)\s+$")
 ROLE_WIDTH = 200  # characters a role phrase before or after a name may take
 MIN_QUOTE_WORDS = 4
@@ -167,13 +176,17 @@ def unnamed_spokesperson(context: Context, sentence: tuple[int, int]) -> Guess |
     if body_of:
         whom = f" of „{body_of[0].name}“ (organisation '{body_of[0].id}')"
     role = found.group().split(None, 1)[1]
-    return Guess(None, f"speaker: unnamed spokesperson{whom}; register the person, or leave null", role, strong=True)
+    kind = body_of[0].category if body_of else kind_of_speaker(found.group())
+    hint = f", or set speaker: {body_of[0].id} (a spokesperson's words count as the organisation's)" if body_of else ""
+    reason = f"speaker: unnamed spokesperson{whom}; leave null with speaker_kind and attribution{hint}"
+    return Guess(None, reason, role, strong=True, kind=kind, words=found.group())
 
 
 def speaking_body(context: Context, sentence: tuple[int, int], verbs: list[re.Match[str]]) -> Guess | None:
     """Return the guess for a body (no person) that is a speech verb's subject ("erklärte der Kreml"): no speaker.
 
-    A quote's speaker is a person (docs/reference.md, `quotes[]`): the body is named in the reason only.
+    The speaker stays null, with the body's words and kind: the reason says how to make a registered
+    body the speaker (`quotes[]` in docs/reference.md).
     """
     text = context.text
     for verb in verbs:
@@ -184,15 +197,37 @@ def speaking_body(context: Context, sentence: tuple[int, int], verbs: list[re.Ma
             continue
         low, high = found.span("body")
         known = [m.entity for m in context.named(sentence, ("organisations",)) if m.start < high and low < m.end]
+        words = text[found.start() : found.end()].strip()
         if known:
-            whom = f"„{known[0].name}“ (organisation '{known[0].id}')"
+            whom, advice = f"„{known[0].name}“ (organisation '{known[0].id}')", f"set speaker: {known[0].id}"
         elif BODY_NOUN.search(found.group("body")):
-            whom = f"„{text[low : found.end()].strip()}“"
+            whom, advice = f"„{text[low : found.end()].strip()}“", "register it and set speaker to its id"
         else:
             continue
-        reason = f"speaker: the organisation {whom} is quoted, and a speaker is a person; register one, or leave null"
-        return Guess(None, reason, strong=True)
+        reason = (
+            f"speaker: the organisation {whom} is quoted; {advice}, or leave null with speaker_kind and attribution"
+        )
+        kind = known[0].category if known else kind_of_speaker(words)
+        return Guess(None, reason, strong=True, kind=kind, words=words)
     return None
+
+
+def kind_of_speaker(words: str) -> str | None:
+    """Return the speaker_kind the words for an unnamed speaker name (`des Außenministeriums`: government), if any."""
+    return next((kind for pattern, kind in BODY_KINDS if pattern.search(words)), None)
+
+
+def speaker_fields(quote: QuoteSuggestion) -> list[tuple[str, str | None, str, bool]]:
+    """Return a quote's speaker keys for the draft: (key, value, comment, whether the value is a suggestion)."""
+    guess = quote.speaker
+    fields = [("speaker", guess.entity.id if guess.entity else None, guess.reason, guess.entity is not None)]
+    if guess.entity is None and guess.words:
+        why = "what kind of source the words name" if guess.kind else "set what kind of source the words name"
+        fields.append(("speaker_kind", guess.kind, why, guess.kind is not None))
+        fields.append(("attribution", guess.words, "the words the text uses for the speaker", True))
+    if quote.role is None and guess.entity is None and guess.words:
+        return fields  # a body or an unnamed speaker needs no role
+    return [*fields, ("role", quote.role, quote.role_reason, quote.role is not None)]
 
 
 def quoting_verbs(context: Context, sentence: tuple[int, int]) -> list[re.Match[str]]:

@@ -26,7 +26,7 @@ def test_numeric_topic_chart_links_every_claim_and_says_what_it_shows(tmp_path, 
     )
     assert svg.findtext(f"{SVG}title") == "Zahl der Soldaten: Werte im Zeitverlauf"
     assert svg.findtext(f"{SVG}desc") == (
-        "2 Angaben von 2 Urhebern, Werte von 3.000 bis 10.000 Soldaten; "
+        "2 Angaben von 2 benannten Urhebern, Werte von 3.000 bis 10.000 Soldaten; "
         "Anna Muster: mindestens 3.000 (Stand 28. Oktober 2024); Amt: 10.000 (Stand 28. Oktober 2024)."
     )
     assert list(svg.iter(f"{SVG}a")) == []  # one image, no links inside it: the table below links the claims
@@ -79,9 +79,9 @@ def test_a_range_is_a_bar_a_single_bound_an_arrow_and_vague_words_are_named(tmp_
     (bar,), arrows = bars_and_arrows(svg)
     assert bar[0] != bar[1] and arrows == 2
     assert svg.findtext(f"{SVG}desc") == (
-        "3 Angaben von 2 Urhebern, Werte von 3.000 bis 40.000 Soldaten; Anna Muster: mindestens 3.000 (Stand 28. "
-        "Oktober 2024); Amt: bis zu 10.000 (Stand 28. Oktober 2024), 30.000 bis 40.000 (Stand 28. Oktober 2024); "
-        "ohne Zahl und nicht eingezeichnet: „Hunderte“."
+        "3 Angaben von 2 benannten Urhebern, Werte von 3.000 bis 40.000 Soldaten; Anna Muster: mindestens 3.000 "
+        "(Stand 28. Oktober 2024); Amt: bis zu 10.000 (Stand 28. Oktober 2024), 30.000 bis 40.000 "
+        "(Stand 28. Oktober 2024); ohne Zahl und nicht eingezeichnet: „Hunderte“."
     )
     titles = [g.findtext(f"{SVG}title") for g in svg.iter(f"{SVG}g")]
     assert titles[-1] == "30.000 bis 40.000 Soldaten – Amt, Stand 28. Oktober 2024"

@@ -173,11 +173,18 @@ def point_of(claim: Claim) -> float:
 
 
 def describe(topic: Topic, claims: list[Claim], series: list[Series], vague: list[str] | None = None) -> str:
-    """Say in words what the chart shows, and which vague quantities it leaves out."""
+    """Say in words what the chart shows, and which vague quantities it leaves out.
+
+    Sources are counted as on the topic page: independent sources (a spokesperson as their
+    organisation), and the claims whose texts name nobody apart.
+    """
     values = stated_numbers(claims)
     left_out = "; ohne Zahl und nicht eingezeichnet: " + ", ".join(f"„{words}“" for words in vague) if vague else ""
+    named = {source for claim in claims for source in claim.sources or (claim.source,) if source}
+    unnamed = sum(1 for claim in claims if "" in (claim.sources or (claim.source,)))
+    sources = f"{len(named)} benannten Urhebern" + (f" und {unnamed} ohne Namen" if unnamed else "")
     return (
-        f"{len(claims)} Angaben von {len(series)} Urhebern, Werte von {format_number(values[0])} bis "
+        f"{len(claims)} Angaben von {sources}, Werte von {format_number(values[0])} bis "
         f"{format_number(values[-1])} {topic.unit or ''}".rstrip()
         + "; "
         + "; ".join(

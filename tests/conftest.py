@@ -98,6 +98,7 @@ MARKERS: dict[str, tuple[str, ...]] = {
     "test_site.py": ("site",),
     "test_zensical.py": ("site",),
     "test_serve.py": ("site",),  # the preview builds with MkDocs; its end-to-end tests start `dossier serve`
+    "test_scale_pages.py": ("slow",),  # a 150-article synthetic dossier, generated per test module
     "test_bad_inputs.py": ("site",),  # the module fixture builds the base site that each case must keep
     "test_new_article.py::test_new_article_from_text_to_site_and_diff": ("site",),
     "test_untrusted.py::test_two_concurrent_builds_leave_one_complete_site": ("site",),

@@ -100,7 +100,10 @@ def base_url(site: Path) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     require(CHROMIUM)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # Scrollbars as readers see them (Playwright hides them by default): the layout tests measure them.
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, ignore_default_args=["--hide-scrollbars"]
+        )
         yield browser
         browser.close()
 
@@ -303,3 +306,175 @@ def test_nu_html_checker_finds_no_errors_of_ours(site):
             ours.append(f"{path.relative_to(site)}:{line}: {message['message']}")
     assert ours == []
     assert re.search(r"<article class=\"md-content__inner", (site / "index.html").read_text(encoding="utf-8"))
+
+
+# Layout on phones and desktops (issue 15): nothing wider than the screen except tables that scroll
+# with a visible scrollbar; tables in a `dq-table` wrapper are stacked on phones with every cell on
+# screen and labelled with its column's name (dossier.css repeats the templates' headers).
+OVERFLOWING = """() => {
+  const found = [];
+  const root = document.documentElement, width = root.clientWidth;
+  if (root.scrollWidth > width) found.push(`page ${root.scrollWidth} > ${width}`);
+  const clips = el => getComputedStyle(el).overflowX !== 'visible';
+  for (const el of document.querySelectorAll('article *')) {
+    if (el instanceof SVGElement && el.tagName !== 'svg') continue;  // a chart scales as a whole
+    const box = el.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;  // hidden, or visually hidden (a stacked table's header row)
+    const name = `${el.tagName.toLowerCase()}.${el.className}`;
+    if (clips(el) && el.scrollWidth > el.clientWidth + 1) {
+      // it scrolls or clips: only a scrollbar that takes room and has a visible thumb will do
+      const style = getComputedStyle(el);
+      const borders = parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+      const bar = el.offsetHeight - el.clientHeight - borders;
+      const thumb = style.scrollbarColor === 'auto' ? '' : style.scrollbarColor;
+      const seen = !/^(transparent|rgba\\([^)]*, 0\\))/.test(thumb) && style.scrollbarWidth !== 'none';
+      const scrolls = ['auto', 'scroll'].includes(style.overflowX) && bar > 0 && seen;
+      const head = el.querySelector('th, td')?.textContent.trim().slice(0, 30);
+      found.push(scrolls ? `scrolls: ${name} ${head}` : `${name} ${el.scrollWidth} > ${el.clientWidth}`);
+    } else if (box.left < -1 || box.right > width + 1) {
+      let parent = el.parentElement;
+      while (parent && parent !== document.body && !clips(parent)) parent = parent.parentElement;
+      if (!parent || parent === document.body) found.push(`${name} at ${box.left}–${box.right} of ${width}`);
+    }
+  }
+  return found;
+}"""
+STACKED_CELLS = """() => [...document.querySelectorAll('.dq-table table')].flatMap(table => {
+  const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+  const width = document.documentElement.clientWidth;
+  return [...table.querySelectorAll('tbody tr')].flatMap(tr => [...tr.cells].map((td, i) => {
+    const box = td.getBoundingClientRect();
+    const hidden = td.closest('details:not([open])') !== null;
+    return {
+      table: table.closest('.dq-table').className, column: i, head: heads[i], hidden,
+      text: td.textContent.trim(),
+      label: getComputedStyle(td, '::before').content.replace(/^"(.*)"$/, '$1'),
+      onScreen: box.width > 0 && box.left >= 0 && box.right <= width + 0.5,
+    };
+  }));
+})"""
+
+
+def layout_report(browser: Browser, base_url: str, site: Path, width: int) -> tuple[list[str], list[str], list[dict]]:
+    """Load every page at this width; return overflowing elements, tables that scroll, and stacked cells."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="de-DE")
+    page = context.new_page()
+    overflowing, scrolling, cells = [], [], []
+    for path in pages_of(site):
+        page.goto(base_url + path, wait_until="load")
+        for found in page.evaluate(OVERFLOWING):
+            (scrolling if found.startswith("scrolls: ") else overflowing).append(f"{path}: {found}")
+        cells += [{**cell, "page": path} for cell in page.evaluate(STACKED_CELLS)]
+    context.close()
+    return overflowing, scrolling, cells
+
+
+def unlabelled(cells: list[dict]) -> list[str]:
+    """Stacked cells whose label is not their column's name.
+
+    The first cell of a row, its title, may have none, and so may a cell whose words begin with its column's name.
+    """
+    wrong = []
+    for cell in cells:
+        unlabelled = cell["column"] == 0 or cell["text"].startswith(f"{cell['head']}: ")
+        expected = {f"{cell['head']}: "} | ({"none", "normal"} if unlabelled else set())
+        if "dq-facts" not in cell["table"] and cell["label"] not in expected:
+            where = f"{cell['page']} {cell['table']} column {cell['column']}"
+            wrong.append(f"{where}: {cell['label']!r} for {cell['head']!r}")
+    return wrong
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_nothing_overflows_outside_tables_that_scroll_with_a_scrollbar(browser, base_url, site, width):
+    overflowing, scrolling, cells = layout_report(browser, base_url, site, width)
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / f"layout-{width}.txt").write_text("\n".join(overflowing + scrolling) + "\n", encoding="utf-8")
+    assert overflowing == []
+    shown = [cell for cell in cells if not cell["hidden"]]
+    assert len(shown) > 500
+    assert [c for c in shown if not c["onScreen"]] == []  # every column of a wrapped table, at any width
+    if width == 1280:
+        assert [s for s in scrolling if "code." not in s] == []  # at desktop width no table scrolls (code may)
+        assert {c["label"] for c in cells} <= {"none", "normal"}  # tables as tables, with their header row
+    else:
+        assert unlabelled(cells) == []
+        assert [s for s in scrolling if s.split(": ")[0].count("/") >= 2] == []  # item pages stack every table
+
+
+def test_key_columns_of_an_article_are_on_screen_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="de-DE")
+    page = context.new_page()
+    page.goto(base_url + ARTICLE, wait_until="load")
+    cells = page.evaluate(STACKED_CELLS)
+    context.close()
+    claims = [c for c in cells if "dq-claims" in c["table"]]
+    quotes = [c for c in cells if "dq-quotes" in c["table"]]
+    assert {c["head"] for c in claims if c["onScreen"] and c["label"] == c["head"] + ": "} >= {"Urheber", "Beleg"}
+    assert {c["head"] for c in quotes if c["onScreen"]} >= {"Sprecher", "Zitat"}
+    assert all(c["onScreen"] for c in claims + quotes)
+
+
+def test_axe_finds_no_serious_violations_on_a_phone(browser, base_url):
+    require(AXE)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="de-DE")
+    try:
+        report = axe_report(context.new_page(), base_url)
+    finally:
+        context.close()
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "axe-phone.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert serious_violations(report) == {path: [] for path in report}
+
+
+FOCUS_AFTER_QUOTES = """() => {
+  const a = document.activeElement;
+  if (!a || a === document.body) return null;
+  return (document.getElementById('zitate').compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}"""
+
+
+def tabs_to_quotes(page: Page, limit: int = 300) -> int:
+    """Press Tab until the focus is past the heading "Zitate"; return the number of presses."""
+    for presses in range(1, limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUS_AFTER_QUOTES):
+            return presses
+    raise AssertionError("the focus never reached the quotes")
+
+
+def test_an_article_has_a_skip_link_and_few_tab_stops_before_its_quotes(page, base_url):
+    page.goto(base_url + ARTICLE, wait_until="load")
+    assert tabs_to_quotes(page) <= 65  # 86 before issue 15: every entity was linked in every paragraph
+    page.goto(base_url + ARTICLE, wait_until="load")
+    skip = page.get_by_role("link", name="Zu den Zitaten und Angaben")
+    assert skip.get_attribute("href") == "#zitate"
+    presses = 0
+    while not page.evaluate("() => document.activeElement.textContent === 'Zu den Zitaten und Angaben'"):
+        page.keyboard.press("Tab")
+        presses += 1
+        assert presses < 25  # past the header, the tabs, the table of contents and the article's facts
+    page.keyboard.press("Enter")
+    assert tabs_to_quotes(page) == 1
+
+
+LINK_NAMES = """() => [...document.querySelectorAll('article table a[href]')]
+  .filter(a => /^(¶ \\d+|Beleg)$/.test(a.textContent.trim()))
+  .map(a => [a.textContent.trim(), a.getAttribute('aria-label') || ''])"""
+
+
+@pytest.mark.parametrize("path", [ARTICLE, PERSON, TOPIC])
+def test_passage_links_say_where_they_go(page, base_url, path):
+    page.goto(base_url + path, wait_until="load")
+    names = page.evaluate(LINK_NAMES)
+    assert names
+    assert [(text, name) for text, name in names if not (name.startswith("Beleg: ") and text in name)] == []
+
+
+def test_highlights_are_told_apart_without_colour(page, base_url):
+    page.goto(base_url + ARTICLE, wait_until="load")
+    style = "el => getComputedStyle(el).borderBottomStyle"
+    quote = page.locator("article p mark.dq-quote").first.evaluate(style)
+    claim = page.locator("article p mark.dq-claim").first.evaluate(style)
+    assert "none" not in (quote, claim) and quote != claim
+    key = page.locator("article p", has=page.locator("mark.dq-quote")).first.text_content() or ""
+    assert "gepunktet" in key and "doppelt" in key

@@ -121,21 +121,21 @@ def test_a_new_article_lists_its_quote_claim_and_the_contradiction_it_opens(repo
         "| added | zweiter-artikel&#35;q-q1 | Anna Muster: „Es sind 12.000 Soldaten in Russland.“ |  |",
         "| Change | Key | What | Details |",
         "| changed | artikel/index.md | &#43;1 −0 lines | first change in line 13, under „Artikel“ |",
-        "| added | artikel/zweiter-artikel.md | 52 lines | first heading: Zweiter Artikel |",
+        "| added | artikel/zweiter-artikel.md | 67 lines | first heading: Zweiter Artikel |",
         "| changed | data/claims.csv | &#43;1 −0 lines | first change in line 4 |",
         "| changed | data/dossier.json | &#43;14 −7 lines | first change in line 5 |",
         "| changed | data/quotes.csv | &#43;1 −0 lines | first change in line 3 |",
         "| changed | feeds/artikel.xml | &#43;8 −0 lines | first change in line 17 |",
         "| changed | feeds/themen/zahl.xml | &#43;7 −0 lines | first change in line 23 |",
         "| changed | index.md | &#43;4 −3 lines | first change in line 11, under „Testdossier“ |",
-        "| changed | organisationen/amt.md | &#43;1 −0 lines | first change in line 32, "
+        "| changed | organisationen/amt.md | &#43;1 −0 lines | first change in line 40, "
         "under „Verweise auf diese Seite“ |",
-        "| changed | personen/anna-muster.md | &#43;4 −0 lines | first change in line 25, under „Aussagen“ |",
+        "| changed | personen/anna-muster.md | &#43;4 −0 lines | first change in line 31, under „Aussagen“ |",
         "| changed | personen/index.md | &#43;1 −1 lines | first change in line 13, under „Personen“ |",
-        "| changed | quellenlage.md | &#43;2 −1 lines | first change in line 15, "
+        "| changed | quellenlage.md | &#43;2 −1 lines | first change in line 17, "
         "under „Themen, die dünnste Quellenlage zuerst“ |",
         "| changed | themen/index.md | &#43;1 −1 lines | first change in line 16, under „Themen“ |",
-        "| changed | themen/zahl.md | &#43;21 −8 lines | first change in line 18, under „Kurz gesagt“ |",
+        "| changed | themen/zahl.md | &#43;25 −8 lines | first change in line 20, under „Kurz gesagt“ |",
         "| changed | wer-sagt-was.md | &#43;1 −1 lines | first change in line 13, under „Wer sagt was“ |",
         "| changed | zeitleiste.md | &#43;2 −1 lines | first change in line 13, under „Zeitleiste“ |",
     ]
@@ -348,10 +348,10 @@ def test_a_scope_label_lists_exactly_the_pages_and_data_files_it_changes(repo):
     report = diff_against(repo, "HEAD", TODAY)
     assert changes_of(report)["registries"] == [("changed", "topics/zahl", ["scopes.kursk: in Kursk → in der Ukraine"])]
     assert [(c.change, c.key, c.text, c.details) for c in report.sections["generated"]] == [
-        ("changed", "artikel/erster-artikel.md", "+1 −1 lines", ["first change in line 44, under „Angaben“"]),
+        ("changed", "artikel/erster-artikel.md", "+1 −1 lines", ["first change in line 57, under „Angaben“"]),
         ("changed", "data/dossier.json", "+2 −2 lines", ["first change in line 14"]),
-        ("changed", "personen/anna-muster.md", "+1 −1 lines", ["first change in line 23, under „Aussagen“"]),
-        ("changed", "themen/zahl.md", "+5 −5 lines", ["first change in line 18, under „Kurz gesagt“"]),
+        ("changed", "personen/anna-muster.md", "+1 −1 lines", ["first change in line 29, under „Aussagen“"]),
+        ("changed", "themen/zahl.md", "+5 −5 lines", ["first change in line 20, under „Kurz gesagt“"]),
     ]
 
 

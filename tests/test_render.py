@@ -90,7 +90,8 @@ def test_hostile_content_is_escaped_in_markdown(tmp_path, content, meta):
     assert json.loads(pages["data/dossier.json"])["articles"][0]["title"] == HOSTILE  # data, served as JSON
 
 
-def test_a_speaker_is_not_linked_inside_their_own_quote_and_no_entity_twice_in_a_paragraph(tmp_path, content, meta):
+def test_a_speaker_is_not_linked_inside_their_own_quote_and_an_entity_is_linked_once_per_text(tmp_path, content, meta):
+    """Each entity is linked at its first mention in the article's text; later paragraphs name it with its tooltip."""
     content["articles"]["erster-artikel"]["text"] = (
         content["articles"]["erster-artikel"]["text"].replace(
             "„Wir sehen das anders“", "„Anna Muster sieht das anders“"
@@ -100,7 +101,8 @@ def test_a_speaker_is_not_linked_inside_their_own_quote_and_no_entity_twice_in_a
     meta["quotes"][0]["text"] = ["Anna Muster sieht das anders", "und bleiben dabei."]
     page = render(check(write_content(tmp_path, content), TODAY))["artikel/erster-artikel.md"]
     paragraphs = {line.split("]", 1)[0]: line for line in page.splitlines() if line.startswith("[¶ ")}
-    muster = '[Muster](../personen/anna-muster.md "Sprecherin")'
+    assert '[Anna Muster](../personen/anna-muster.md "Sprecherin") sagte' in paragraphs["[¶ 2"]
+    muster = '<span title="Sprecherin">Muster</span>'  # linked in ¶ 2 already
     marker = '<sup>[Anna Muster](../personen/anna-muster.md "Sprecherin")</sup>'
     amt = '[Amt](../organisationen/amt.md "Regierung/Behörde")'
     assert paragraphs["[¶ 4"] == (
@@ -109,8 +111,9 @@ def test_a_speaker_is_not_linked_inside_their_own_quote_and_no_entity_twice_in_a
         f'<mark class="dq-claim">Das {amt} nannte 10.000 Soldaten in Russland</mark>'
         "<sup>[Zahl der Soldaten](../themen/zahl.md#c-erster-artikel--c2)</sup>."
     )
-    assert (
-        paragraphs["[¶ 5"] == f"[¶ 5](#p-5){{ .dq-pilcrow }} {muster} nannte das {amt}, das Amt schwieg, Muster auch."
+    assert paragraphs["[¶ 5"] == (
+        f'[¶ 5](#p-5){{ .dq-pilcrow }} {muster} nannte das <span title="Regierung/Behörde">Amt</span>, '
+        "das Amt schwieg, Muster auch."
     )
 
 

@@ -215,7 +215,7 @@ def axes(
             f"{escape(format_number(value))}</text>"
         )
     if unit:
-        parts.append(f'<text {TEXT} x="{LEFT - 6}" y="{TOP - 14}" text-anchor="end">{escape(unit)}</text>')
+        parts.append(f'<text {TEXT} x="4" y="{TOP - 14}">{escape(unit)}</text>')  # left-aligned: never clipped
     return parts + time_axis(start, end, x, TOP + PLOT_HEIGHT, LEFT)
 
 

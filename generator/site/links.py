@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from markupsafe import Markup
 from generator.analysis.provenance import describe_source
 from generator.content.model import Claim, Dossier, Quote
 from generator.content.vocabulary import SourceKind
-from generator.site.escape import md_escape
+from generator.site.escape import inline_escape, md_escape
 from generator.site.jsonld import Href
 from generator.site.labels import (
     SOURCE_KIND_LABELS,
@@ -57,6 +58,7 @@ class PageContext:
     path: str
     dossier: Dossier
     links: set[str] = field(default_factory=set)
+    mentioned: set[str] = field(default_factory=set)  # entities already linked in the article text
 
     def __post_init__(self) -> None:
         self.folder = posixpath.dirname(self.path) or "."
@@ -74,6 +76,20 @@ class PageContext:
             return Markup(f"[{md_escape(text)}]({self.href(target, anchor)})")
         self.links.add(target)
         return link_markup(self.folder, target, anchor, str(text), isinstance(text, Markup))
+
+    def mention(self, entity_id: str, text: str) -> Markup:
+        """Name an entity in an article's text: a link the first time on this page, then text with the same tooltip.
+
+        Readers who tab through a text meet each name once; a repeated name keeps its tooltip
+        through a `title` on a plain span.
+        """
+        if entity_id not in self.mentioned:
+            self.mentioned.add(entity_id)
+            return self.entity(entity_id, text=text)
+        entity = self.dossier.entity(entity_id)
+        tooltip = " ".join(TITLE_UNSAFE.sub("", entity.role or entity_kind_label(entity)).split())
+        shown = inline_escape(text)
+        return Markup(f'<span title="{html.escape(tooltip)}">{shown}</span>' if tooltip else shown)
 
     def entity(self, entity_id: str, anchor: str | None = None, text: str | None = None) -> Markup:
         """Link to an entity's page (named by its name unless `text` is given), its role or kind as tooltip."""
@@ -142,9 +158,21 @@ class PageContext:
         return self.dossier.entity(quote.speaker).name if quote.speaker else unnamed_claimant(quote.attribution)
 
     def passage(self, item: Claim | Quote, text: object) -> Markup:
-        """Link to the paragraph of the article where a quote or claim stands."""
+        """Link to the paragraph of the article where a quote or claim stands.
+
+        A link shown only as "¶ 4" or "Beleg" is named for assistive technology by where it goes
+        ("Beleg: <Artikel>, ¶ 4"), in an `aria-label` that keeps the words shown.
+        """
         anchor = f"c-{item.id}" if isinstance(item, Claim) else f"q-{item.id}"
-        return self.article(item.article, anchor, text or f"¶ {item.spans[0].paragraph}")
+        paragraph = f"¶ {item.spans[0].paragraph}"
+        link = self.article(item.article, anchor, text or paragraph)
+        if text not in (None, "Beleg"):
+            return link
+        if page_path("articles", item.article) == self.path:
+            name = f"{paragraph} dieses Artikels"
+        else:  # the title reduced like a tooltip: nothing in it can end the attribute or the attribute list
+            name = f"{' '.join(TITLE_UNSAFE.sub('', self.dossier.articles[item.article].title).split())}, {paragraph}"
+        return Markup(f'{link}{{ aria-label="Beleg: {name}" }}')
 
     def excerpt(self, item: Claim | Quote) -> Markup:
         """Quote a passage and link it to its paragraph."""

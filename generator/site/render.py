@@ -16,14 +16,14 @@ from markupsafe import Markup
 
 from generator.analysis.compare import Analysis, TopicAnalysis
 from generator.analysis.mentions import Mention
-from generator.analysis.provenance import Source, describe_source, rank_topics
-from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph
+from generator.analysis.provenance import describe_source, rank_topics
+from generator.content.model import ENTITY_KINDS, Article, Dating, Dossier, Paragraph
 from generator.content.reference import render_reference, render_schemas
 from generator.content.vocabulary import EntityKind
 from generator.language.numbers import format_number
 from generator.language.spellings import search_spellings
 from generator.parallel import fork_map
-from generator.site.charts import Mark, render_timeline, render_topic_chart
+from generator.site.charts import render_timeline, render_topic_chart
 from generator.site.escape import encode_url, inline_escape, md_escape
 from generator.site.export import render_exports
 from generator.site.feeds import render_feeds
@@ -42,8 +42,19 @@ from generator.site.labels import (
     unnamed_label,
 )
 from generator.site.links import PageContext, relative_path, url_maker
-from generator.site.matrix import who_said_what
+from generator.site.matrix import views, who_said_what
+from generator.site.paging import LIMITS, top
 from generator.site.paths import SECTIONS, page_path
+from generator.site.subpages import (
+    PageSpec,
+    SitePage,
+    TimelineRow,
+    article_specs,
+    entity_specs,
+    timeline_lanes,
+    timeline_specs,
+    topic_specs,
+)
 from generator.site.values import format_value, stated_numbers, vague_words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -77,8 +88,8 @@ def front_matter(title: str, searchable: bool = True) -> str:
 
 
 def counted(number: int, singular: str, plural: str) -> str:
-    """Write a count with the German singular or plural noun: `1 Angabe`, `3 Angaben`."""
-    return f"{number} {singular if number == 1 else plural}"
+    """Write a count the German way with the singular or plural noun: `1 Angabe`, `3.000 Angaben`."""
+    return f"{format_number(number)} {singular if number == 1 else plural}"
 
 
 def dating_text(dating: Dating, inherited: bool = False) -> str:
@@ -102,11 +113,6 @@ def make_environment(finalize: Callable[[Any], str] = md_escape) -> Environment:
     )
 
 
-def newest_first(latest: list[tuple[Source, Claim]]) -> list[tuple[Source, Claim]]:
-    """Sort sources' latest claims by their as-of date, the newest first."""
-    return sorted(latest, key=lambda item: (item[1].as_of.start, item[1].as_of.end), reverse=True)
-
-
 class Renderer:
     """Renders all pages of a dossier with one Jinja environment."""
 
@@ -123,6 +129,7 @@ class Renderer:
             value=lambda value, topic=None: format_value(value, topic or dossier.topics[value.topic]),
             reason=lambda comparison: reason_text(comparison, dossier.topics[comparison.a.topic]),
             counted=counted,
+            most=top,
             newest_first=lambda latest: sorted(
                 latest, key=lambda item: (item[1].as_of.start, item[1].as_of.end), reverse=True
             ),
@@ -138,6 +145,7 @@ class Renderer:
             SOURCE_KIND_LABELS=SOURCE_KIND_LABELS,
             SOURCE_KIND_EXPLANATIONS=SOURCE_KIND_EXPLANATIONS,
             FLAG_LABELS=FLAG_LABELS,
+            **LIMITS,
             source_of=lambda entity_id: describe_source(dossier, entity_id),
             source_label=source_label,
             entity_kind_label=entity_kind_label,
@@ -152,10 +160,12 @@ class Renderer:
             topic_chart=self.topic_chart,
             timeline_chart=self.timeline_chart,
             article_jsonld=lambda page, article: Markup(article_jsonld(dossier, article, url_maker(page.path))),
-            topic_jsonld=lambda page, r: Markup(topic_jsonld(dossier, r.topic, r.claims, url_maker(page.path))),
+            topic_jsonld=lambda page, topic, claims: Markup(topic_jsonld(dossier, topic, claims, url_maker(page.path))),
             file_url=lambda page, target: relative_path(target, page.folder),  # MkDocs resolves it
         )
         self.contexts: dict[str, PageContext] = {}
+        self.parents: dict[str, str] = {}  # sub-page → the page it belongs to (for backlinks)
+        self.claim_rows: dict[str, str] = {}  # a claim's row anchor → the topic sub-page holding it
 
     def render_encoded(self) -> dict[str, bytes]:
         """Return {dossier-relative path: UTF-8 Markdown} for every page, backlinks included.
@@ -183,7 +193,8 @@ class Renderer:
                     page=self.contexts[path], sources=backlinks[path], titles=titles
                 )
                 body = body.rstrip(b"\n") + b"\n" + extra.encode("utf-8")
-            pages[path] = front_matter(title, searchable=path not in UNSEARCHED).encode("utf-8") + body
+            searchable = path not in UNSEARCHED and path not in self.parents  # sub-pages repeat their page's lists
+            pages[path] = front_matter(title, searchable).encode("utf-8") + body
         for name, text in self.dossier.pages.items():
             pages[name] = text.encode("utf-8")
         pages["referenz.md"] = render_reference().encode("utf-8")
@@ -210,55 +221,44 @@ class Renderer:
         """Return the SVG chart of a numeric topic (raw HTML without links: the table below links the claims)."""
         return Markup(render_topic_chart(self.dossier, result.topic, result.claims) or "")
 
-    def timeline_chart(self, page: PageContext) -> Markup:
-        """Return the SVG timeline: key events, publications and separately dated claims."""
-        d = self.dossier
-        events = [Mark(e.date.start, e.date.end, f"{e.title} ({e.date.german()})", True) for e in d.events]
-        articles = [Mark(a.published.start, a.published.end, f"Artikel: {a.title}") for a in d.articles.values()]
-        claims = [claim_mark(d, c) for a in d.articles.values() for c in a.claims if not c.as_of_inherited]
-        lanes = [("Ereignisse", events), ("Artikel", articles), ("Angaben", claims)]
-        return Markup(render_timeline([(name, marks) for name, marks in lanes if marks]) or "")
+    def timeline_chart(self, page: PageContext, rows: list[TimelineRow] | None = None) -> Markup:
+        """Return the SVG timeline: key events, publications and separately dated claims (of `rows` if given)."""
+        return Markup(render_timeline(timeline_lanes(self.dossier, rows)) or "")
 
     def render_page(self, spec: PageSpec) -> tuple[str, str, bytes, set[str]]:
         path, template, title, params = spec
-        context = PageContext(path, self.dossier)
+        context = SitePage(path, self.dossier, claim_rows=self.claim_rows)
         body = self.env.get_template(template).render(page=context, **params)
         return path, title, body.encode("utf-8"), context.links
 
-    def page_list(self) -> list[tuple[str, str, str, dict[str, Any]]]:
-        """List (path, template, title, parameters) of every generated page."""
-        d = self.dossier
-        pages: list[tuple[str, str, str, dict[str, Any]]] = [
-            ("index.md", "home.md.j2", d.title, {}),
-            ("zeitleiste.md", "timeline.md.j2", "Zeitleiste", {}),
-            ("artikel/index.md", "articles_index.md.j2", "Artikel", {}),
-            ("themen/index.md", "topics_index.md.j2", "Themen", {}),
-            ("wer-sagt-was.md", "matrix.md.j2", "Wer sagt was", {"matrix": who_said_what(self.analysis)}),
-            ("quellenlage.md", "sources.md.j2", "Quellenlage", {}),
-        ]
+    def page_list(self) -> list[PageSpec]:
+        """List (path, template, title, parameters) of every generated page, sub-pages of long lists included.
+
+        Records which page each sub-page belongs to, and on which topic sub-page each claim's row is.
+        """
+        d, a = self.dossier, self.analysis
+        matrix = who_said_what(a)
+        pages: list[PageSpec] = [("index.md", "home.md.j2", d.title, {}), *timeline_specs(a), *article_specs(a)]
+        pages.append(("themen/index.md", "topics_index.md.j2", "Themen", {}))
+        pieces = views(matrix, d.key_topics)
+        for view in pieces:
+            params = {"matrix": matrix, "view": view, "views": pieces}
+            title = "Wer sagt was" + (f": Themen {view.group + 1}" if view.path != "wer-sagt-was.md" else "")
+            title += f" ({view.label})" if view.path != "wer-sagt-was.md" and view.label else ""
+            pages.append((view.path, "matrix.md.j2", title, params | {"parent": "wer-sagt-was.md", "heading": title}))
+        pages.append(("quellenlage.md", "sources.md.j2", "Quellenlage", {}))
         for kind in ENTITY_KINDS:
             title = ENTITY_KIND_TITLES[EntityKind(kind)]
             pages.append((f"{SECTIONS[kind]}/index.md", "entities_index.md.j2", title, {"kind": kind}))
             for entity in d.entities[kind].values():
-                pages.append(
-                    (
-                        page_path(kind, entity.id),
-                        "entity.md.j2",
-                        entity.name,
-                        {"entity": entity, "mentions": self.analysis.mentions_of(entity.id)},
-                    )
-                )
+                pages += entity_specs(a, entity)
         for article in d.articles.values():
             pages.append((page_path("articles", article.id), "article.md.j2", article.title, {"article": article}))
-        for topic_id, result in self.analysis.topics.items():
-            pages.append(
-                (
-                    page_path("topics", topic_id),
-                    "topic.md.j2",
-                    d.topics[topic_id].title,
-                    {"topic": d.topics[topic_id], "result": result},
-                )
-            )
+        for topic_id, result in a.topics.items():
+            specs, rows = topic_specs(a, topic_id, result)
+            pages += specs
+            self.claim_rows.update(rows)
+        self.parents = {path: params["parent"] for path, _, _, params in pages if params.get("parent", path) != path}
         return pages
 
     def backlinks(self, bodies: dict[str, tuple[str, bytes]]) -> dict[str, list[str]]:
@@ -267,18 +267,23 @@ class Renderer:
         Section indexes are left out, and so are pages the target already links to: an article's
         page links to the people it mentions, and their pages link back to it in their list of
         mentions; listing such pages again under "Verweise" would double every page's links.
+        A page and its sub-pages count as one: their links are joined, and only the page gets
+        backlinks.
         """
-        incoming: dict[str, set[str]] = defaultdict(set)
+        family: dict[str, set[str]] = defaultdict(set)
         for source, context in self.contexts.items():
+            family[self.parents.get(source, source)].update(self.parents.get(t, t) for t in context.links)
+        incoming: dict[str, set[str]] = defaultdict(set)
+        for source, targets in family.items():
             if source in SECTION_INDEXES:
                 continue
-            for target in context.links:
-                if target != source and target in bodies and source not in self.contexts[target].links:
+            for target in targets:
+                if target != source and target in bodies and source not in family[target]:
                     incoming[target].add(source)
         return {target: sorted(sources) for target, sources in incoming.items()}
 
     def render_paragraph(self, page: PageContext, article: Article, paragraph: Paragraph) -> Markup:
-        """Render one paragraph with its quotes and claims highlighted and first mentions linked."""
+        """Render one paragraph with its quotes and claims highlighted and each entity linked at its first mention."""
         return render_paragraph(
             page,
             article,
@@ -287,7 +292,6 @@ class Renderer:
         )
 
 
-PageSpec = tuple[str, str, str, dict[str, Any]]  # path, template, title, template parameters
 PARALLEL_ARTICLES = 3000  # up to this many articles, pages are rendered in forked workers
 
 
@@ -332,12 +336,12 @@ def collect_highlights(page: PageContext, article: Article, number_: int) -> lis
 
 
 def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, mentions: list[Mention]) -> Markup:
-    """Render a paragraph's text with <mark> runs for highlights and links for first mentions."""
+    """Render a paragraph's text with <mark> runs for highlights and its entities named (`PageContext.mention`)."""
     text = paragraph.text
     marks = collect_highlights(page, article, paragraph.number)
     cuts = {0, len(text)} | {h.start for h in marks} | {h.end for h in marks}
-    links = {m.start: m for m in select_first_mentions(mentions, cuts, marks)}
-    cuts |= set(links) | {m.end for m in links.values()}
+    names = {m.start: m for m in select_mentions(mentions, cuts, marks)}
+    cuts |= set(names) | {m.end for m in names.values()}
     out: list[str] = []
     open_css = ""
     for start, end in pairwise(sorted(cuts)):
@@ -351,17 +355,21 @@ def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, 
         if css and not open_css:
             out.append(f'<mark class="{css}">')
             open_css = css
-        mention = links.get(start)
+        mention = names.get(start)
         segment = text[start:end]
-        out.append(str(page.entity(mention.entity.id, text=segment)) if mention else inline_escape(segment))
+        out.append(str(page.mention(mention.entity.id, segment)) if mention else inline_escape(segment))
     if open_css:
         out.append("</mark>")
     out += [str(h.marker) for h in marks if h.end == len(text) and h.marker]
     return Markup("".join(out))
 
 
-def select_first_mentions(mentions: list[Mention], cuts: set[int], marks: list[Highlight]) -> list[Mention]:
-    """Keep the first mention of each entity that crosses no highlight boundary and is not in its own quote."""
+def select_mentions(mentions: list[Mention], cuts: set[int], marks: list[Highlight]) -> list[Mention]:
+    """Keep the mentions that cross no highlight boundary, overlap no other and do not name a speaker in their quote.
+
+    Of these, `PageContext.mention` links the first of each entity on the page; with the same
+    entity twice in a paragraph only the first is kept (the rest stay plain text).
+    """
     chosen: list[Mention] = []
     seen: set[str] = set()
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -377,9 +385,3 @@ def select_first_mentions(mentions: list[Mention], cuts: set[int], marks: list[H
 def is_in_own_quote(mention: Mention, marks: list[Highlight]) -> bool:
     """Tell whether a mention names the speaker inside their own quote."""
     return any(h.speaker == mention.entity.id and h.start <= mention.start and mention.end <= h.end for h in marks)
-
-
-def claim_mark(dossier: Dossier, claim: Claim) -> Mark:
-    """Place a separately dated claim on the timeline."""
-    label = f"{dossier.topics[claim.topic].title}: {claim.excerpt}"
-    return Mark(claim.as_of.start, claim.as_of.end, label)

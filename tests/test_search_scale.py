@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from playwright.sync_api import Browser, Request
-from test_browser import OUTPUT, browser  # noqa: F401 (fixture: Debian's Chromium through Playwright)
+from test_browser import OUTPUT, OVERFLOWING, browser  # noqa: F401 (fixture: Debian's Chromium through Playwright)
 
 from generator.bench.project import make_project
 from generator.pipeline import generate
@@ -126,3 +126,34 @@ def test_search_bytes_stay_flat_and_the_first_result_comes_fast(sites, browser):
     print("\n" + json.dumps(report, indent=2))
     small, large = (statistics.median(report[size]["search_bytes_before_first_result"]) for size in SIZES)
     assert large <= 1.25 * small, f"the search loads {large:.0f} bytes at {SIZES[1]} articles, {small:.0f} at 100"
+
+
+def sample_pages(site: Path) -> list[str]:
+    """Return a page of every kind of the large site: indexes, year pages, the largest item pages, sub-pages."""
+    pages = sorted(site.rglob("index.html"), key=lambda path: path.stat().st_size, reverse=True)
+    paths = [str(path.parent.relative_to(site)) for path in pages]
+    by_kind: dict[str, str] = {}
+    for path in paths:  # largest first: per first folder and depth, the largest page
+        by_kind.setdefault(f"{path.split('/')[0]}:{path.count('/')}", path)
+    return sorted({"", *(p for p in by_kind.values() if p != ".")})
+
+
+def test_no_page_of_the_large_site_is_heavy_or_overflows(sites, browser):  # noqa: F811
+    site = sites[SIZES[1]][0]
+    sizes = {str(path.relative_to(site)): path.stat().st_size for path in site.rglob("*.html")}
+    assert max(sizes.values()) <= 300_000, max(sizes, key=sizes.__getitem__)  # issue 15: ~300 KB of HTML at most
+    server = serve(site)
+    found = {}
+    try:
+        for width in (390, 1280):
+            context = browser.new_context(viewport={"width": width, "height": 844}, locale="de-DE")
+            page = context.new_page()
+            for path in sample_pages(site):
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/" + (f"{path}/" if path else ""))
+                found[f"{width} {path}"] = [f for f in page.evaluate(OVERFLOWING) if not f.startswith("scrolls: ")]
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    print("\n" + "\n".join(f"{key}: {value or 'ok'}" for key, value in found.items()))
+    assert {key: value for key, value in found.items() if value} == {}

@@ -1,23 +1,34 @@
-"""The orchestrator: load → model → analyse → render → write, then MkDocs."""
+"""The orchestrator: load → model → analyse → render → write, then MkDocs; and the session `dossier serve` keeps.
+
+The stages' modules are imported where they are used: a `dossier generate` with nothing to do
+needs none of them, and importing them takes longer than finding that out.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.analysis.compare import Analysis, analyse
-from generator.analysis.prose import prose_warnings
-from generator.analysis.warnings import curator_warnings
-from generator.content.acknowledge import unused_acknowledgements
-from generator.content.build import build_model
-from generator.content.load import load_content
-from generator.content.model import Dossier
-from generator.problems import Problem, raise_on_errors
-from generator.site.cache import generated_files, input_fingerprint, unchanged_since, write_manifest
+from generator.content.stamps import Stamp, file_stamps
+from generator.problems import Problem
+from generator.site.cache import (
+    code_fingerprint,
+    generated_files,
+    input_fingerprint,
+    unchanged_since,
+    write_manifest,
+)
 from generator.site.lock import project_lock
-from generator.site.render import Renderer
-from generator.site.write import WriteReport, write_pages
+from generator.site.write import MARKER, WriteReport, marker_text, remove_stale, write_file, write_pages
+
+if TYPE_CHECKING:
+    from generator.analysis.compare import Analysis
+    from generator.analysis.incremental import Snapshot
+    from generator.content.model import Dossier
+    from generator.site.incremental import Rendered
 
 
 @dataclass
@@ -32,12 +43,19 @@ class Checked:
 
 def check(root: Path, today: date | None = None) -> Checked:
     """Load, model and analyse the content; raise ContentError listing every error."""
-    content, problems = load_content(root)
-    raise_on_errors(problems)
-    dossier, model_problems = build_model(content, today or date.today())
-    raise_on_errors(problems := problems + model_problems)
-    analysis, analysis_problems = analyse(dossier)
-    raise_on_errors(problems := problems + analysis_problems)
+    from generator.analysis.incremental import check_all
+
+    return finish(check_all(root, today or date.today()))
+
+
+def finish(snapshot: Snapshot) -> Checked:
+    """Add the warnings about prose, curation and acknowledgements to what loading, modelling and analysing found."""
+    from generator.analysis.prose import prose_warnings
+    from generator.analysis.warnings import curator_warnings
+    from generator.content.acknowledge import unused_acknowledgements
+
+    content, dossier, analysis = snapshot.content, snapshot.dossier, snapshot.analysis
+    problems = list(snapshot.problems)
     problems += prose_warnings(dossier, content.dossier, content.registries)  # first: it reads the YAML sources
     problems += curator_warnings(analysis, content.registries)
     problems += unused_acknowledgements(list(dossier.articles.values()), problems)
@@ -47,6 +65,8 @@ def check(root: Path, today: date | None = None) -> Checked:
 
 def render_encoded(checked: Checked) -> dict[str, bytes]:
     """Render every page of a checked dossier as UTF-8 (what is written; half the memory of texts)."""
+    from generator.site.render import Renderer
+
     return Renderer(checked.dossier, checked.analysis).render_encoded()
 
 
@@ -93,3 +113,94 @@ def release_sources(dossier: Dossier) -> None:
     for article in dossier.articles.values():
         article.meta.source = None
         article.meta.data = None
+
+
+class Session:
+    """`dossier generate` for `dossier serve`, kept in memory: after a save it checks only the changed articles.
+
+    The first run checks and renders everything. Later, when only article files changed, the check
+    reuses what it found for everything else (`analysis/incremental.py`), the changed articles' own
+    pages are written at once and `early` is called (the preview shows them to the editor), and then
+    every page is rendered and the files whose bytes changed are written, with the manifest: the same
+    dossier/ as `dossier generate` writes (tested). Anything else changed (a registry, a page, the
+    generator's code) means a full run; dossier/ changed by someone else, a full comparison.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.out_dir = root, root / "dossier"
+        self.snapshot: Snapshot | None = None
+        self.rendered: Rendered | None = None
+        self.checked: Checked | None = None
+        self.code: str | None = None  # the generator's code the snapshot was made with
+        self.written: dict[str, Stamp] | None = None  # dossier/ as this session left it
+
+    def generate(
+        self, early: Callable[[], None] | None = None, today: date | None = None
+    ) -> tuple[Checked, WriteReport]:
+        """Bring dossier/ up to date with content/, calling `early` once the changed articles' pages are written."""
+        from generator.analysis.incremental import check_all, recheck
+        from generator.site.incremental import early_pages, render_all
+
+        today = today or date.today()
+        code = code_fingerprint()
+        found = None
+        if self.snapshot is not None and self.rendered is not None and self.checked is not None and code == self.code:
+            found = recheck(self.snapshot, self.root, today)
+            if found is not None and not found[1] and file_stamps(self.root, "dossier") == self.written:
+                return self.checked, WriteReport(unchanged=len(self.rendered.pages) + 1)
+        if found is None:
+            snapshot = check_all(self.root, today)
+        else:
+            snapshot, changed = found
+            assert self.rendered is not None
+            pages = early_pages(snapshot.analysis, changed, self.rendered)
+            if pages and self.write_early(pages) and early is not None:
+                early()
+        inputs = input_fingerprint(self.root)  # not before the early pages: it reads all of content/
+        if file_stamps(self.root, "content") != snapshot.stamps:
+            inputs = None  # changed since it was read: keep the old manifest, which a later generate finds stale
+        checked = finish(snapshot)
+        rendered = render_all(snapshot.analysis)
+        report = self.write_all(rendered.pages, inputs, checked.warnings)
+        self.snapshot, self.rendered, self.checked, self.code = snapshot, rendered, checked, code
+        return checked, report
+
+    def write_early(self, pages: dict[str, bytes]) -> bool:
+        """Write pages ahead of the others if dossier/ is as this session left it; tell whether they were written."""
+        assert self.rendered is not None
+        with project_lock(self.root):
+            if self.written is None or file_stamps(self.root, "dossier") != self.written:
+                return False
+            for name, data in sorted(pages.items()):
+                write_file(self.out_dir / name, data)
+                self.rendered.pages[name] = data
+            self.written = file_stamps(self.root, "dossier")
+        return True
+
+    def write_all(self, pages: dict[str, bytes], inputs: str | None, warnings: list[Problem]) -> WriteReport:
+        """Write what changed since the last run (everything that differs on disk if someone else changed dossier/)."""
+        with project_lock(self.root):
+            untouched = self.written is not None and file_stamps(self.root, "dossier") == self.written
+            if self.rendered is not None and untouched:
+                report = write_changed(self.out_dir, self.rendered.pages, pages)
+            else:
+                report = write_pages(self.out_dir, pages, self.root)
+            if inputs is not None:
+                write_manifest(self.out_dir, inputs, warnings, pages)
+            self.written = file_stamps(self.root, "dossier")
+        return report
+
+
+def write_changed(out_dir: Path, before: dict[str, bytes], pages: dict[str, bytes]) -> WriteReport:
+    """Write the pages whose bytes differ from `before` (what dossier/ holds), the marker first; remove the others."""
+    report = WriteReport()
+    files = {**pages, MARKER: marker_text(set(pages)).encode("utf-8")}
+    old = {**before, MARKER: marker_text(set(before)).encode("utf-8")}
+    for name, data in sorted(files.items()):
+        if old.get(name) != data:
+            write_file(out_dir / name, data)
+            report.written.append(name)
+        else:
+            report.unchanged += 1
+    report.removed = remove_stale(out_dir, set(before) - set(pages))
+    return report

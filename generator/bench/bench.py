@@ -66,10 +66,10 @@ GENERATOR_ONLY_SIZES = (10000,)
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent.parent
 # The targets of issue 5: (key, limit, how the value must compare, the size it is defined for;
 # None: every size measured). A target is "not measured" when its size was not run.
-TARGETS = (
-    ("total_over_floor", 1.15, "<=", 1000),
+TARGETS = (  # issue 16's targets
+    ("total_over_floor", 1.5, "<=", 1000),
     ("generator_share", 0.10, "<=", 1000),
-    ("per_page_growth", 1.3, "<=", None),
+    ("per_page_growth", 1.1, "<=", None),
     ("noop_seconds", 0.5, "<=", 1000),
     ("noop_files_written", 0, "==", None),
     ("one_change_files_outside_dependents", 0, "==", None),

@@ -126,13 +126,18 @@ POLL_SECONDS = 0.2  # how often content/ is looked at (less often when looking t
 SETTLE_SECONDS = 0.05  # a change is acted on once content/ has been still this long (an editor writes in steps)
 
 
-def serve(root: Path, dev_addr: str, generate: Callable[[], None], regenerate: Callable[[], None]) -> None:
+Regenerate = Callable[[Callable[[], None]], None]  # regenerate(early): early() once the first pages are written
+
+
+def serve(root: Path, dev_addr: str, generate: Callable[[], None], regenerate: Regenerate) -> None:
     """Preview the site at `dev_addr`, regenerating when content/ changes and rebuilding only the pages that did.
 
     The socket is bound first (a busy port is reported before any work), `generate` writes
     dossier/ (its errors end the command; `regenerate`, called after each change, reports them),
     and a preview process (`preview_server.py`) builds and serves the site; after each change it
-    gets the files `regenerate` changed, once it has finished: one rebuild per save. SIGTERM and
+    gets the files `regenerate` changed, once it has finished: one rebuild per save, except that
+    the pages `regenerate` writes ahead of the others (the edited article's, when it calls
+    `early`) are sent at once, and the rest when it has finished. SIGTERM and
     SIGINT end both processes; the preview process also ends when this one dies, as its input closes.
     """
     host, port = parse_address(dev_addr)
@@ -242,9 +247,7 @@ def start_preview(root: Path, listening: socket.socket, url: str) -> subprocess.
     )
 
 
-def watch(
-    root: Path, preview: subprocess.Popen[str], regenerate: Callable[[], None], seen: tuple[Stamp, Stamp]
-) -> None:
+def watch(root: Path, preview: subprocess.Popen[str], regenerate: Regenerate, seen: tuple[Stamp, Stamp]) -> None:
     """Regenerate after each change to content/ or mkdocs.yml since `seen`; have the preview rebuild what changed."""
     answered(preview)
     pause = POLL_SECONDS
@@ -260,17 +263,39 @@ def watch(
         while (settled := stamps(root)) != now:  # wait until the editor has written everything
             now = settled
             time.sleep(SETTLE_SECONDS)
-        before = tree_stamp(root / "dossier")
-        regenerate()
-        request = changes(before, tree_stamp(root / "dossier"))
-        if now[1] != seen[1]:
-            request["full"] = True
+        update_preview(root, preview, regenerate, full=now[1] != seen[1])
         seen = now
-        if any(request.values()):
-            assert preview.stdin is not None
-            preview.stdin.write(json.dumps(request) + "\n")
-            preview.stdin.flush()
-            answered(preview)
+
+
+def update_preview(root: Path, preview: subprocess.Popen[str], regenerate: Regenerate, full: bool) -> None:
+    """Regenerate, sending the preview the files written early at once (more to come), then the rest."""
+    before = tree_stamp(root / "dossier")
+    sent = 0
+
+    def early() -> None:
+        nonlocal before, sent
+        after = tree_stamp(root / "dossier")
+        request = changes(before, after)
+        if any(request.values()) and not full:
+            send(preview, {**request, "more": True})
+            before, sent = after, sent + 1
+
+    regenerate(early)
+    request = changes(before, tree_stamp(root / "dossier"))
+    if full:
+        request["full"] = True
+    if any(request.values()) or sent:  # after an early request the preview indexes only on the last one
+        send(preview, request)
+        sent += 1
+    for _ in range(sent):
+        answered(preview)
+
+
+def send(preview: subprocess.Popen[str], request: dict[str, Any]) -> None:
+    """Send the preview one request: the files changed and removed in dossier/."""
+    assert preview.stdin is not None
+    preview.stdin.write(json.dumps(request) + "\n")
+    preview.stdin.flush()
 
 
 Stamp = dict[str, tuple[int, int, int]]

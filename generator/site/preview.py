@@ -69,6 +69,7 @@ class PreviewSite:
         self.written = written  # told the output path of every page and file an update writes
         self.built: Built | None = None
         self.started = False
+        self.unindexed = False  # pages were rebuilt since the search index was last written
 
     def build_all(self) -> Outcome:
         """Build every page, as `mkdocs serve` does, and keep what the next partial build needs."""
@@ -98,11 +99,13 @@ class PreviewSite:
         self.index()
         return Outcome("full", len(pages), len(files) - len(pages), time.perf_counter() - started)
 
-    def update(self, changed: Iterable[str], removed: Iterable[str] = ()) -> Outcome:
+    def update(self, changed: Iterable[str], removed: Iterable[str] = (), index: bool = True) -> Outcome:
         """Rebuild after `dossier generate` wrote `changed` and deleted `removed` (paths in docs_dir).
 
         Only the changed pages are built and the changed other files copied, unless files were
-        added or removed, or nothing was built yet: then everything is built.
+        added or removed, or nothing was built yet: then everything is built. Unless `index`, the
+        search index is left for `index_pending` (more pages are on their way, or they should be
+        shown first).
         """
         started = time.perf_counter()
         names = sorted({name for name in changed if not hidden(name)})
@@ -123,9 +126,15 @@ class PreviewSite:
         except Exception:
             self.built = None  # the next update builds everything
             raise
-        if pages:
-            self.index()
+        self.unindexed = self.unindexed or bool(pages)
+        if index:
+            self.index_pending()
         return Outcome("pages", len(pages), len(files) - len(pages), time.perf_counter() - started)
+
+    def index_pending(self) -> None:
+        """Index the preview for search if pages were rebuilt since it was last indexed."""
+        if self.unindexed:
+            self.index()
 
     def index(self) -> None:
         """Index the preview for search with Pagefind, as `dossier build` does, after the pages are served.
@@ -133,6 +142,7 @@ class PreviewSite:
         Pagefind has no incremental mode: the whole index is written again (about 1 s for the seed
         dossier, 4-5 s at 1,000 articles), after the changed pages reached the browser.
         """
+        self.unindexed = False
         try:
             index_site(self.site_dir)
         except (SearchIndexError, OSError) as exc:

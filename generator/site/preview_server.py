@@ -5,8 +5,9 @@ child process with the socket. Here `PreviewSite` builds the site into a tempora
 small HTTP server serves it on that socket to the browsers on this machine, with a script injected
 into every HTML page that waits for that page to be rewritten (a long poll on `/.dossier-preview/`)
 and then reloads it. Each request on standard input (one JSON line: the files `dossier generate`
-changed and removed in dossier/) is answered, once the site is updated, with one line on standard
-output. The process ends when its input closes (its parent ended, however) or on SIGTERM or SIGINT.
+changed and removed in dossier/, and whether more are coming) is answered, once the pages are
+rebuilt, with one line on standard output; the search index is written after that, unless more
+pages are coming. The process ends when its input closes (its parent ended, however) or on SIGTERM or SIGINT.
 """
 
 from __future__ import annotations
@@ -203,6 +204,8 @@ def answer_requests(root: Path, site: PreviewSite, versions: Versions) -> None:
         elif outcome is not None:
             print(f"preview: site built in {outcome.seconds:.1f} s", file=sys.stderr, flush=True)
         print("done", flush=True)
+        if not request.get("more"):
+            site.index_pending()  # after answering, outside the lock: the next save need not wait for Pagefind
         line = sys.stdin.readline()
         if not line:
             return
@@ -220,7 +223,7 @@ def update(root: Path, site: PreviewSite, versions: Versions, request: dict[str,
                 finally:
                     versions.ready.set()
                     versions.touch_all()
-            return site.update(request.get("changed", []), request.get("removed", []))
+            return site.update(request.get("changed", []), request.get("removed", []), index=False)
     except Exception as exc:  # MkDocs' errors have no common base; the preview goes on, and builds all next time
         print(f"preview: the site could not be built: {exc}", file=sys.stderr, flush=True)
         return None

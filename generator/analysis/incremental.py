@@ -1,0 +1,232 @@
+"""Check again only the articles whose files changed, reusing what the last check found for the rest (`dossier serve`).
+
+A `Snapshot` keeps what a successful check produced: the content read, the model, the analysis,
+the problems of loading, modelling and analysing (by file), and the stamp of every content file.
+`recheck` compares the stamps: when only article files changed (edited, added or removed), it
+loads, models and analyses just those articles, compares the claims of the topics they touch
+(before or after), and reuses every other article, topic comparison and source trace. Anything
+else (a registry, dossier.yaml, a page, a link or special file, another day) returns None: the
+caller checks everything again, as it does when a changed article has an error, so that errors are
+reported exactly as `dossier check` reports them. The curators' warnings are not part of this:
+they are computed afresh on every run (`pipeline.finish`).
+
+This holds because an article's loading, model and analysis depend only on its own two files and on
+the registries (tested: the dossier written after a recheck equals a full `dossier generate`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.analysis.compare import Analysis, TopicAnalysis, analyse, analyse_article, compare_claims, locate_events
+from generator.analysis.mentions import Mention
+from generator.analysis.provenance import Provenance, trace_topic
+from generator.content.attribution import resolve_sources
+from generator.content.build import build_article, build_events, build_model
+from generator.content.files import Tree
+from generator.content.load import ArticleSource, Content, Document, load_article, load_content
+from generator.content.model import Article, Claim, Dossier
+from generator.content.registries import Refs
+from generator.content.stamps import Stamp, file_stamps, trusted
+from generator.problems import Problem, raise_on_errors
+
+ARTICLES = "content/articles"
+ARTICLE_FILE = re.compile(r"^content/articles/([^/]+)\.(?:txt|yaml)$")
+
+
+@dataclass
+class Snapshot:
+    """A dossier that passed every check, and what checking it again after an article's change reuses."""
+
+    today: date
+    stamps: dict[str, Stamp]  # every file under content/, taken before it was read
+    taken_ns: int  # when the stamps were taken (a stamp younger than this is read again next time)
+    content: Content
+    dossier: Dossier
+    analysis: Analysis
+    problems: list[Problem]  # of loading, modelling and analysing; the curators' warnings come later
+    texts: dict[str, str]  # each YAML document's text, given back to it before a check reads it again
+
+
+def check_all(root: Path, today: date) -> Snapshot:
+    """Load, model and analyse all of content/; raise ContentError listing every error."""
+    taken_ns = time.time_ns()
+    stamps = file_stamps(root, "content") or {}
+    content, problems = load_content(root)
+    texts = {doc.path: doc.source for doc in documents(content) if doc.source is not None}
+    raise_on_errors(problems)
+    dossier, model_problems = build_model(content, today)
+    raise_on_errors(problems := problems + model_problems)
+    analysis, analysis_problems = analyse(dossier)
+    raise_on_errors(problems := problems + analysis_problems)
+    return Snapshot(today, stamps, taken_ns, content, dossier, analysis, problems, texts)
+
+
+def documents(content: Content) -> list[Document]:
+    """Return every YAML document of the content."""
+    return [content.dossier, *content.registries.values(), *(a.meta for a in content.articles)]
+
+
+def changed_articles(snapshot: Snapshot, stamps: dict[str, Stamp]) -> set[str] | None:
+    """Return the ids of the articles whose files differ from the snapshot's; None if any other file does."""
+    ids = set()
+    for name in stamps.keys() | snapshot.stamps.keys():
+        old = snapshot.stamps.get(name)
+        if old is not None and old == stamps.get(name) and trusted(old, snapshot.taken_ns):
+            continue
+        found = ARTICLE_FILE.match(name)
+        if found is None:
+            return None
+        ids.add(found.group(1))
+    return ids
+
+
+def recheck(snapshot: Snapshot, root: Path, today: date) -> tuple[Snapshot, set[str]] | None:
+    """Check again after article files changed; return the new snapshot and the changed ids, or None (check all)."""
+    taken_ns = time.time_ns()
+    stamps = file_stamps(root, "content")
+    if stamps is None or today != snapshot.today:
+        return None
+    ids = changed_articles(snapshot, stamps)
+    if ids is None or not any(name.startswith(f"{ARTICLES}/") for name in stamps):
+        return None
+    give_back_texts(snapshot)
+    tree = Tree(root, files=set(stamps), folders={"content", ARTICLES})
+    paths = {f"{ARTICLES}/{i}.{suffix}" for i in ids for suffix in ("txt", "yaml")}
+    problems = [p for p in snapshot.problems if p.path not in paths]
+    sources = load_changed(tree, root, ids, problems)
+    if sources is None:
+        return None
+    texts = {path: text for path, text in snapshot.texts.items() if path not in paths}
+    texts.update({s.meta.path: s.meta.source for s in sources.values() if s.meta.source is not None})
+    dossier = remodel(snapshot, sources, ids, today, problems)
+    if dossier is None:
+        return None
+    analysis = reanalyse(snapshot, dossier, ids, problems)
+    if analysis is None:
+        return None
+    kept = [a for a in snapshot.content.articles if a.id not in ids]
+    content = dataclasses.replace(snapshot.content, articles=sorted([*kept, *sources.values()], key=lambda a: a.id))
+    return Snapshot(today, stamps, taken_ns, content, dossier, analysis, problems, texts), ids
+
+
+def give_back_texts(snapshot: Snapshot) -> None:
+    """Give each document its text again, as loading leaves it (reporting a problem records positions and drops it)."""
+    for doc in documents(snapshot.content):
+        if doc.source is None and doc.path in snapshot.texts:
+            doc.source = snapshot.texts[doc.path]
+
+
+def load_changed(tree: Tree, root: Path, ids: set[str], problems: list[Problem]) -> dict[str, ArticleSource] | None:
+    """Load the changed articles that still exist; None if any has an error."""
+    sources = {}
+    folder = root / "content" / "articles"
+    for article_id in sorted(ids):
+        if not any(tree.is_file(folder / f"{article_id}.{suffix}") for suffix in ("txt", "yaml")):
+            continue  # removed
+        source, found = load_article((tree, folder), article_id)
+        problems += found
+        if source is None or any(not p.warning for p in found):
+            return None
+        sources[article_id] = source
+    return sources
+
+
+def remodel(
+    snapshot: Snapshot, sources: dict[str, ArticleSource], ids: set[str], today: date, problems: list[Problem]
+) -> Dossier | None:
+    """Build the changed articles into the model beside the others; None if any has an error."""
+    old = snapshot.dossier
+    refs = Refs({**old.entities, "topics": old.topics}, [])
+    articles = {key: article for key, article in old.articles.items() if key not in ids}
+    for article_id, source in sources.items():
+        article = build_article(source, refs, today)
+        if article is not None:
+            articles[article_id] = article
+    found = list(refs.problems)
+    dossier = dataclasses.replace(old, articles={key: articles[key] for key in sorted(articles)}, events=[])
+    resolve_sources(dossier)
+    events = (snapshot.content.dossier.data or {}).get("events", [])
+    dossier.events = build_events(snapshot.content.dossier, events, dossier, today, found)
+    problems += found
+    return None if any(not p.warning for p in found) else dossier
+
+
+def reanalyse(snapshot: Snapshot, dossier: Dossier, ids: set[str], problems: list[Problem]) -> Analysis | None:
+    """Analyse the changed articles, compare the claims of the topics they touch; None if there is an error."""
+    found: list[Problem] = []
+    fresh: dict[str, list[Mention]] = {}
+    for article_id in sorted(ids & set(dossier.articles)):
+        fresh[article_id] = place_article(dossier, article_id, found)
+    mentions: list[Mention] = []
+    grouped = group_mentions(snapshot.analysis.mentions)
+    for article_id in dossier.articles:
+        mentions += fresh[article_id] if article_id in fresh else grouped.get(article_id, [])
+    touched = set()
+    for article_id in ids:
+        touched |= keep_equal_claims(snapshot.dossier.articles.get(article_id), dossier.articles.get(article_id))
+    topics, provenance = compare_topics(snapshot.analysis, dossier, touched)
+    locate_events(dossier, found)
+    problems += found
+    if any(not p.warning for p in found):
+        return None
+    return Analysis(dossier, mentions, topics, provenance)
+
+
+def place_article(dossier: Dossier, article_id: str, problems: list[Problem]) -> list[Mention]:
+    """Locate one article's passages and mentions, as `analyse` does for every article."""
+    article = dossier.articles[article_id]
+    quote_spans, claim_spans, found, article_problems = analyse_article(dossier, article_id)
+    for quote, spans in zip(article.quotes, quote_spans, strict=True):
+        quote.spans = spans
+    for claim, spans in zip(article.claims, claim_spans, strict=True):
+        claim.spans = spans
+    problems += article_problems
+    return [Mention(dossier.entity(e), article_id, paragraph, start, end, s) for e, paragraph, start, end, s in found]
+
+
+def group_mentions(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Group mentions by article, keeping their order."""
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.article, []).append(mention)
+    return grouped
+
+
+def keep_equal_claims(old: Article | None, new: Article | None) -> set[str]:
+    """Put the old claim objects into the new article where they are equal; return the topics of the others.
+
+    An edit that leaves a claim as it was (a new title, a note) then leaves its topic's comparison
+    as it was too: only the topics of claims added, removed or changed are compared again.
+    """
+    before = old.claims if old is not None else []
+    after = new.claims if new is not None else []
+    for index, claim in enumerate(after):
+        if index < len(before) and before[index] == claim:
+            after[index] = before[index]
+    kept, earlier = {id(claim) for claim in after}, {id(claim) for claim in before}
+    return {c.topic for c in before if id(c) not in kept} | {c.topic for c in after if id(c) not in earlier}
+
+
+def compare_topics(
+    old: Analysis, dossier: Dossier, touched: set[str]
+) -> tuple[dict[str, TopicAnalysis], dict[str, Provenance]]:
+    """Compare the claims of the touched topics again and trace their sources; keep the other topics' results."""
+    claims: dict[str, list[Claim]] = {topic_id: [] for topic_id in touched}
+    for article in dossier.articles.values():
+        for claim in article.claims:
+            if claim.topic in claims:
+                claims[claim.topic].append(claim)
+    topics, provenance = {}, {}
+    for topic_id, topic in dossier.topics.items():
+        if topic_id in touched:
+            topics[topic_id] = compare_claims(topic, claims[topic_id])
+            provenance[topic_id] = trace_topic(dossier, topic, topics[topic_id].claims)
+        else:
+            topics[topic_id], provenance[topic_id] = old.topics[topic_id], old.provenance[topic_id]
+    return topics, provenance

@@ -1,0 +1,92 @@
+"""What `dossier serve` keeps of the last render, and the changed articles' own pages rendered ahead of the rest.
+
+After an article's YAML or text is saved, the editor looks at that article's page. `early_pages`
+renders just it (with the other pages' backlinks and titles as the last render left them), so it
+can be written and shown while every page is rendered again. The complete render that follows is
+what `dossier generate` writes, so the dossier ends up byte-identical to a full generate whatever
+this shortcut got wrong; a page it got wrong is simply written twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+from generator.analysis.compare import Analysis
+from generator.content.model import Article
+from generator.site.links import PageContext
+from generator.site.render import UNSEARCHED, Renderer, front_matter
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Keep compiled templates in memory between renders (keyed by name and source, as Jinja does)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill the bucket from memory, if this template was compiled before."""
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Remember a freshly compiled template."""
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class Rendered:
+    """The last complete render: every file's bytes, and each page's backlinks."""
+
+    pages: dict[str, bytes]
+    backlinks: dict[str, list[str]] = field(default_factory=dict)
+
+
+COMPILED = MemoryBytecodeCache()
+
+
+def renderer_for(analysis: Analysis) -> Renderer:
+    """Return a renderer of the analysed dossier whose templates are compiled once per process."""
+    renderer = Renderer(analysis.dossier, analysis)
+    renderer.env.bytecode_cache = COMPILED
+    return renderer
+
+
+def render_all(analysis: Analysis) -> Rendered:
+    """Render every page, as `dossier generate` does, and keep what `early_pages` needs next time."""
+    renderer = renderer_for(analysis)
+    backlinks: dict[str, list[str]] = {}
+    compute = renderer.backlinks
+
+    def keep(bodies: dict[str, tuple[str, bytes]]) -> dict[str, list[str]]:
+        backlinks.update(compute(bodies))  # rendering them adds links to the pages' contexts: keep them as computed
+        return backlinks
+
+    renderer.backlinks = keep  # type: ignore[method-assign]
+    return Rendered(renderer.render_encoded(), backlinks)
+
+
+def early_pages(analysis: Analysis, changed: Collection[str], previous: Rendered) -> dict[str, bytes]:
+    """Render the pages of the changed articles that existed before, with the backlinks of the last render."""
+    renderer = renderer_for(analysis)
+    specs = renderer.page_list()
+    titles = {path: title for path, _, title, _ in specs}
+    pages = {}
+    for spec in specs:
+        article = spec[3].get("article")
+        if not isinstance(article, Article) or article.id not in changed or spec[0] not in previous.pages:
+            continue
+        path, title, body, links = renderer.render_page(spec)
+        renderer.contexts[path] = PageContext(path, analysis.dossier, links)
+        sources = [s for s in previous.backlinks.get(path, []) if s in titles]
+        if sources:
+            extra = renderer.env.get_template("backlinks.md.j2").render(
+                page=renderer.contexts[path], sources=sources, titles=titles
+            )
+            body = body.rstrip(b"\n") + b"\n" + extra.encode("utf-8")
+        searchable = path not in UNSEARCHED and path not in getattr(renderer, "parents", {})
+        pages[path] = front_matter(title, searchable).encode("utf-8") + body
+    return pages

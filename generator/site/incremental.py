@@ -18,7 +18,7 @@ from jinja2.bccache import Bucket
 from generator.analysis.compare import Analysis
 from generator.content.model import Article
 from generator.site.links import PageContext
-from generator.site.render import UNSEARCHED, Renderer, front_matter
+from generator.site.render import Renderer
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -58,15 +58,8 @@ def renderer_for(analysis: Analysis) -> Renderer:
 def render_all(analysis: Analysis) -> Rendered:
     """Render every page, as `dossier generate` does, and keep what `early_pages` needs next time."""
     renderer = renderer_for(analysis)
-    backlinks: dict[str, list[str]] = {}
-    compute = renderer.backlinks
-
-    def keep(bodies: dict[str, tuple[str, bytes]]) -> dict[str, list[str]]:
-        backlinks.update(compute(bodies))  # rendering them adds links to the pages' contexts: keep them as computed
-        return backlinks
-
-    renderer.backlinks = keep  # type: ignore[method-assign]
-    return Rendered(renderer.render_encoded(), backlinks)
+    pages = renderer.render_encoded()
+    return Rendered(pages, renderer.incoming)
 
 
 def early_pages(analysis: Analysis, changed: Collection[str], previous: Rendered) -> dict[str, bytes]:
@@ -82,11 +75,5 @@ def early_pages(analysis: Analysis, changed: Collection[str], previous: Rendered
         path, title, body, links = renderer.render_page(spec)
         renderer.contexts[path] = PageContext(path, analysis.dossier, links)
         sources = [s for s in previous.backlinks.get(path, []) if s in titles]
-        if sources:
-            extra = renderer.env.get_template("backlinks.md.j2").render(
-                page=renderer.contexts[path], sources=sources, titles=titles
-            )
-            body = body.rstrip(b"\n") + b"\n" + extra.encode("utf-8")
-        searchable = path not in UNSEARCHED and path not in getattr(renderer, "parents", {})
-        pages[path] = front_matter(title, searchable).encode("utf-8") + body
+        pages[path] = renderer.assemble(path, title, body, sources, titles)
     return pages

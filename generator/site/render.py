@@ -16,8 +16,8 @@ from markupsafe import Markup
 
 from generator.analysis.compare import Analysis, TopicAnalysis
 from generator.analysis.mentions import Mention
-from generator.analysis.provenance import describe_source, rank_topics
-from generator.content.model import ENTITY_KINDS, Article, Dating, Dossier, Paragraph
+from generator.analysis.provenance import Source, describe_source, rank_topics
+from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph
 from generator.content.reference import render_reference, render_schemas
 from generator.content.vocabulary import EntityKind
 from generator.language.numbers import format_number
@@ -113,6 +113,11 @@ def make_environment(finalize: Callable[[Any], str] = md_escape) -> Environment:
     )
 
 
+def newest_first(latest: list[tuple[Source, Claim]]) -> list[tuple[Source, Claim]]:
+    """Sort sources' latest claims by their as-of date, the newest first."""
+    return sorted(latest, key=lambda item: (item[1].as_of.start, item[1].as_of.end), reverse=True)
+
+
 class Renderer:
     """Renders all pages of a dossier with one Jinja environment."""
 
@@ -130,9 +135,7 @@ class Renderer:
             reason=lambda comparison: reason_text(comparison, dossier.topics[comparison.a.topic]),
             counted=counted,
             most=top,
-            newest_first=lambda latest: sorted(
-                latest, key=lambda item: (item[1].as_of.start, item[1].as_of.end), reverse=True
-            ),
+            newest_first=newest_first,
         )
         self.env.globals.update(
             d=dossier,
@@ -166,6 +169,7 @@ class Renderer:
         self.contexts: dict[str, PageContext] = {}
         self.parents: dict[str, str] = {}  # sub-page → the page it belongs to (for backlinks)
         self.claim_rows: dict[str, str] = {}  # a claim's row anchor → the topic sub-page holding it
+        self.incoming: dict[str, list[str]] = {}  # page → the pages listed as its backlinks, by render_encoded
 
     def render_encoded(self) -> dict[str, bytes]:
         """Return {dossier-relative path: UTF-8 Markdown} for every page, backlinks included.
@@ -183,18 +187,12 @@ class Renderer:
             path, title, body, links = result
             self.contexts[path] = PageContext(path, self.dossier, links)
             bodies[path] = (title, body)
-        backlinks = self.backlinks(bodies)
+        self.incoming = self.backlinks(bodies)
         titles = {p: t for p, (t, _) in bodies.items()}
         pages = {}
         for path in list(bodies):
             title, body = bodies.pop(path)  # one copy of each page at a time
-            if backlinks.get(path):
-                extra = self.env.get_template("backlinks.md.j2").render(
-                    page=self.contexts[path], sources=backlinks[path], titles=titles
-                )
-                body = body.rstrip(b"\n") + b"\n" + extra.encode("utf-8")
-            searchable = path not in UNSEARCHED and path not in self.parents  # sub-pages repeat their page's lists
-            pages[path] = front_matter(title, searchable).encode("utf-8") + body
+            pages[path] = self.assemble(path, title, body, self.incoming.get(path, []), titles)
         for name, text in self.dossier.pages.items():
             pages[name] = text.encode("utf-8")
         pages["referenz.md"] = render_reference().encode("utf-8")
@@ -202,6 +200,16 @@ class Renderer:
         pages.update({f"schemas/{name}": text.encode("utf-8") for name, text in render_schemas().items()})
         pages.update(data)
         return dict(sorted(pages.items()))
+
+    def assemble(self, path: str, title: str, body: bytes, sources: list[str], titles: dict[str, str]) -> bytes:
+        """Return a rendered page with its front matter and, if other pages link to it, its backlinks."""
+        if sources:
+            extra = self.env.get_template("backlinks.md.j2").render(
+                page=self.contexts[path], sources=sources, titles=titles
+            )
+            body = body.rstrip(b"\n") + b"\n" + extra.encode("utf-8")
+        searchable = path not in UNSEARCHED and path not in self.parents  # sub-pages repeat their page's lists
+        return front_matter(title, searchable).encode("utf-8") + body
 
     def render_parts(self, specs: list[PageSpec]) -> list[dict[str, bytes] | tuple[str, str, bytes, set[str]]]:
         """Render the data files, then every page; in forked workers for dossiers of up to PARALLEL_ARTICLES.

@@ -304,3 +304,13 @@ def test_an_acknowledged_finding_is_shown_with_its_reason(repo, capsys):
     markdown = render_markdown(report)
     assert "### Findings acknowledged in this change\n\n" in markdown
     assert f"&#91;value-not-in-excerpt&#93; (acknowledged: {reason})\n" in markdown
+
+
+def test_a_topics_range_takes_the_bounds_of_a_range_without_a_value(repo, capsys):
+    text = LATER_TEXT + "Das Amt schätzte 30.000 bis 40.000 Soldaten in Russland.\n"
+    claim = {"id": "spanne", "topic": "zahl", "lower": 30000, "upper": 40000, "scope": "russland"}
+    claim |= {"claimant": "amt", "excerpt": "30.000 bis 40.000 Soldaten in Russland"}
+    write_content(repo, with_later([claim], text))
+    status, out, err = run_diff(repo, capsys, "HEAD", "--format", "text")
+    assert (status, err) == (0, "")
+    assert "           range: 3.000–10.000 Soldaten → 3.000–40.000 Soldaten" in section(out, "Discrepancies")

@@ -48,10 +48,6 @@ class TopicAnalysis:
     disputes: list[Dispute] = field(default_factory=list)  # who disputes whom, by sources and kind
 
     @property
-    def numbers(self) -> list[float]:
-        return sorted({c.value for c in self.claims if c.value is not None})
-
-    @property
     def categories(self) -> list[str]:
         return sorted({c.category for c in self.claims if c.category is not None})
 

@@ -14,7 +14,7 @@ from generator.analysis.compare import Analysis, TopicAnalysis
 from generator.content.model import Claim, Dossier
 from generator.content.vocabulary import DiscrepancyKind
 from generator.language.numbers import format_number
-from generator.site.values import format_value
+from generator.site.values import format_value, stated_numbers
 from generator.tools.diff_cards import claimant_names
 from generator.tools.diff_fields import MISSING, Change
 from generator.tools.english import DISCREPANCY_NAMES, reason_words
@@ -118,8 +118,8 @@ def topic_changes(
 
 
 def range_of(topic: TopicAnalysis) -> str:
-    """Return the numbers a topic's claims span, with its unit (`3.000–12.000 Soldaten`), or its categories."""
-    numbers = topic.numbers
+    """Return the span of a topic's numbers and bounds with its unit (`3.000–12.000 Soldaten`), or its categories."""
+    numbers = stated_numbers(topic.claims)
     if numbers:
         low, high = format_number(numbers[0]), format_number(numbers[-1])
         span = low if low == high else f"{low}–{high}"

@@ -99,8 +99,12 @@ def are_compatible(topic: Topic, a: Claim, b: Claim, tolerant: bool = True) -> b
     """Tell whether two claims can both be true (overlapping ranges, non-exclusive categories)."""
     if topic.kind == TopicKind.CATEGORICAL:
         return a.category == b.category or not topic.exclusive
-    (a_low, a_high), (b_low, b_high) = read_interval(a, tolerant), read_interval(b, tolerant)
-    return a_low <= b_high and b_low <= a_high
+    return intervals_meet(read_interval(a, tolerant), read_interval(b, tolerant))
+
+
+def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Tell whether two intervals (low, high) share a value."""
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def classify(topic: Topic, a: Claim, b: Claim) -> Comparison:

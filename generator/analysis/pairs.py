@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from heapq import heappush, heapreplace
 from typing import Any
 
-from generator.analysis.classify import differing, group_of, party, read_interval, source_key, value_key
+from generator.analysis.classify import (
+    differing,
+    group_of,
+    intervals_meet,
+    party,
+    read_interval,
+    source_key,
+    value_key,
+)
 from generator.analysis.disputes import Interval, disputing_sources, separate_incompatible
 from generator.content.model import Claim, Topic
 from generator.content.vocabulary import DiscrepancyKind, TopicKind
@@ -52,8 +60,7 @@ class PairIndex:
 
     def meet(self, i: int, j: int) -> bool:
         """Tell whether the values of two claims are compatible (`are_compatible`, from the intervals read once)."""
-        (a_low, a_high), (b_low, b_high) = self.interval[i], self.interval[j]
-        return a_low <= b_high and b_low <= a_high
+        return intervals_meet(self.interval[i], self.interval[j])
 
     def cross_group_count(self) -> int:
         """Pairs of claims in different groups: different scopes or modalities."""

@@ -134,7 +134,7 @@ def render_topic_chart(dossier: Dossier, topic: Topic, claims: list[Claim]) -> s
         f'<desc id="{chart_id}-desc">{escape(describe(topic, claims, series, vague))}</desc>',
     ]
     parts += axes(top, step, start, end, x, y, topic.unit or "")
-    offsets = dodged([(one, claim) for one in series for claim in one.claims], x, y)
+    offsets = dodged([claim for one in series for claim in one.claims], x, y)
     for one in series:
         for claim in one.claims:
             parts.append(draw_claim(claim, one, offsets[id(claim)], x, y, topic))
@@ -156,19 +156,17 @@ def caption(claims: list[Claim]) -> str:
     return text
 
 
-def dodged(
-    items: list[tuple[Series, Claim]], x: Callable[[date], float], y: Callable[[float], float]
-) -> dict[int, float]:
+def dodged(claims: list[Claim], x: Callable[[date], float], y: Callable[[float], float]) -> dict[int, float]:
     """Return each claim's horizontal offset: markers that would overlap stand side by side."""
     spots: dict[tuple[int, int], list[Claim]] = {}
-    for _, claim in items:
-        spots.setdefault((round(x(claim.as_of.start) / DODGE), round(y(point_of(claim)) / DODGE)), []).append(claim)
+    for claim in claims:
+        spot = (round(x(claim.as_of.start) / DODGE), round(y(point_of(ClaimValue.of(claim))) / DODGE))
+        spots.setdefault(spot, []).append(claim)
     return {id(claim): (k - (len(group) - 1) / 2) * DODGE for group in spots.values() for k, claim in enumerate(group)}
 
 
-def point_of(claim: Claim) -> float:
+def point_of(value: ClaimValue) -> float:
     """Return where a claim's marker stands on the value axis: its value, or the middle of its range."""
-    value = ClaimValue.of(claim)
     return value.number if value.number is not None else (min(value.numbers) + max(value.numbers)) / 2
 
 
@@ -242,7 +240,7 @@ def draw_claim(
     """Draw one claim: period line, range bar or arrow, and a marker with a tooltip."""
     value = ClaimValue.of(claim)
     numbers = value.numbers
-    cx, cy = x(claim.as_of.start) + offset, y(point_of(claim))
+    cx, cy = x(claim.as_of.start) + offset, y(point_of(value))
     colour = series.colour
     shapes = [
         f'<line x1="{x(claim.as_of.start):.1f}" x2="{x(claim.as_of.end):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" '

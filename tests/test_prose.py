@@ -235,3 +235,13 @@ def test_prose_costs_time_linear_in_its_length():
     assert_linear(follow)
     page = "Das Dossier\nvergleicht 5 Artikel.\n\n```\n"
     assert_linear(lambda size: list(page_blocks(page * (size // len(page)))))
+
+
+def test_a_claim_of_two_claimants_counts_both_as_sources(tmp_path: Path, content: dict[str, Any]):
+    claims = content["articles"]["erster-artikel"]["meta"]["claims"]
+    claims[0]["claimant"], claims[1]["claimant"] = "amt", ["amt", "anna-muster"]  # Anna Muster only as the second
+    content["dossier"]["summary"] = "Das Dossier vergleicht Angaben aus drei Quellen."
+    assert prose_of(write_content(tmp_path, content)) == [
+        "content/dossier.yaml:2:45: warning: summary says 'drei Quellen', the dossier has 1 article and "
+        "2 independent sources; " + COUNT_ADVICE
+    ]

@@ -106,7 +106,7 @@ class Facts:
             if found and topic is not None and topic.kind == "numeric"
         }
         known = None if None in outlets else len(set(outlets))
-        return cls(len(dossier.articles), known, len({claim.source for claim in claims}), spans)
+        return cls(len(dossier.articles), known, len({source for claim in claims for source in claim.sources}), spans)
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ def test_a_new_article_lists_its_quote_claim_and_the_contradiction_it_opens(repo
         "| changed | quellenlage.md | &#43;2 −1 lines | first change in line 17, "
         "under „Themen, die dünnste Quellenlage zuerst“ |",
         "| changed | themen/index.md | &#43;1 −1 lines | first change in line 16, under „Themen“ |",
-        "| changed | themen/zahl.md | &#43;25 −8 lines | first change in line 20, under „Kurz gesagt“ |",
+        "| changed | themen/zahl.md | &#43;27 −10 lines | first change in line 20, under „Kurz gesagt“ |",
         "| changed | wer-sagt-was.md | &#43;1 −1 lines | first change in line 13, under „Wer sagt was“ |",
         "| changed | zeitleiste.md | &#43;2 −1 lines | first change in line 13, under „Zeitleiste“ |",
     ]

@@ -4,6 +4,7 @@ The page-level effects (Tab stops, accessible names in the browser) are checked 
 """
 
 import re
+from pathlib import Path
 
 from conftest import TODAY, write_content
 
@@ -59,3 +60,33 @@ def test_a_repeated_mention_without_a_tooltip_is_plain_text(tmp_path, content):
     assert page.mention("kursk", "Kursk") == '<span title="Region">Kursk</span>'
     dossier.entities["places"]["kursk"].category = None  # a place without a kind has no tooltip
     assert page.mention("kursk", "Kursks") == "Kursks"
+
+
+def test_an_entity_is_linked_in_the_first_row_of_a_table_that_names_it(tmp_path, content):
+    dossier = dossier_with(tmp_path, content)
+    page = PageContext("themen/zahl.md", dossier)
+    assert page.entity("anna-muster").startswith("[Anna Muster](")  # outside a table: every time a link
+    assert page.entity("anna-muster").startswith("[Anna Muster](")
+    assert page.table("dq-claims") == '<div class="dq-table dq-claims" markdown>'
+    assert page.entity("anna-muster").startswith("[Anna Muster](")
+    assert page.entity("anna-muster") == '<span title="Sprecherin">Anna Muster</span>'
+    assert page.entity("anna-muster", anchor="zitate").startswith("[Anna Muster](")  # a link to a section stays
+    assert page.end_table() == "</div>"
+    page.table("dq-values")  # the next table links the name again, once
+    assert page.entity("anna-muster").startswith("[Anna Muster](")
+    assert page.entity("anna-muster", text="Muster*") == '<span title="Sprecherin">Muster&#42;</span>'
+    page.end_table()
+    assert page.entity("anna-muster").startswith("[Anna Muster](")
+
+
+def test_a_generated_table_links_each_entity_once():
+    from generator.site.render import Renderer
+
+    checked = check(Path(__file__).parent.parent, TODAY)  # the bundled dossier: tables that name people twice
+    pages = Renderer(checked.dossier, checked.analysis).render_encoded()
+    for path, data in pages.items():
+        if not path.endswith(".md"):
+            continue
+        for table in re.findall(r'<div class="dq-table[^>]*>(.*?)</div>', data.decode("utf-8"), re.S):
+            targets = re.findall(r"\]\(((?:\.\./)*(?:personen|organisationen|orte)/[^)#\s]+)[ )]", table)
+            assert len(targets) == len(set(targets)), (path, targets)

@@ -59,6 +59,7 @@ class PageContext:
     dossier: Dossier
     links: set[str] = field(default_factory=set)
     mentioned: set[str] = field(default_factory=set)  # entities already linked in the article text
+    table_linked: set[str] | None = None  # entities linked in the table being rendered; None outside tables
 
     def __post_init__(self) -> None:
         self.folder = posixpath.dirname(self.path) or "."
@@ -86,10 +87,27 @@ class PageContext:
         if entity_id not in self.mentioned:
             self.mentioned.add(entity_id)
             return self.entity(entity_id, text=text)
+        return self.named_again(entity_id, inline_escape(text))
+
+    def named_again(self, entity_id: str, shown: str) -> Markup:
+        """Name an entity already linked nearby: its escaped name with the link's tooltip on a plain span."""
         entity = self.dossier.entity(entity_id)
         tooltip = " ".join(TITLE_UNSAFE.sub("", entity.role or entity_kind_label(entity)).split())
-        shown = inline_escape(text)
         return Markup(f'<span title="{html.escape(tooltip)}">{shown}</span>' if tooltip else shown)
+
+    def table(self, css: str) -> Markup:
+        """Open a table's wrapper; until `end_table`, each entity is linked in the first row that names it.
+
+        Readers who tab through a table meet each name once, and every link is Markdown the
+        engine has to process: a long table naming the same few people would repeat them all.
+        """
+        self.table_linked = set()
+        return Markup(f'<div class="dq-table {css}" markdown>')
+
+    def end_table(self) -> Markup:
+        """Close a table's wrapper opened by `table`."""
+        self.table_linked = None
+        return Markup("</div>")
 
     def entity(self, entity_id: str, anchor: str | None = None, text: str | None = None) -> Markup:
         """Link to an entity's page (named by its name unless `text` is given), its role or kind as tooltip."""
@@ -97,6 +115,10 @@ class PageContext:
         target = page_path(entity.kind, entity_id)
         if target == self.path:
             return self.link(target, text or entity.name, anchor)
+        if self.table_linked is not None and anchor is None:
+            if entity_id in self.table_linked:
+                return self.named_again(entity_id, md_escape(text or entity.name))
+            self.table_linked.add(entity_id)
         self.links.add(target)
         tooltip = entity.role or entity_kind_label(entity)
         return link_markup(self.folder, target, anchor, text or entity.name, False, tooltip)

@@ -79,10 +79,22 @@ def make_parser() -> argparse.ArgumentParser:
     start.add_argument("folder", metavar="DIR", help="the folder to write mkdocs.yml, content/ and workflows into")
     start.add_argument("--title", required=True, help='the dossier\'s title, e.g. "Waldbrände in Brandenburg"')
     start.set_defaults(run=run_init, needs_content=False)
+    add_bench_parser(commands)
+    return parser
+
+
+def add_bench_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `dossier bench` and its options."""
     bench = commands.add_parser("bench", help="measure build times on synthetic dossiers of N articles")
     bench.add_argument("--articles", type=int, nargs="+", metavar="N", help="sizes (default: 100 1000)")
     bench.add_argument("--generator-only", action="store_true", help="skip the site builds (default N: 10000)")
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    bench.add_argument(
+        "--variants",
+        action="store_true",
+        help="also build density variants of the generated pages (fewer links, tables as HTML), each right after "
+        "today's pages: twelve more MkDocs builds per size",
+    )
     bench.add_argument(
         "--hostile",
         action="store_true",
@@ -90,7 +102,6 @@ def make_parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--hostile-bytes", type=int, metavar="BYTES", help="each article's size (default: 1950000)")
     bench.set_defaults(run=run_bench)
-    return parser
 
 
 def report(problems: list[Problem], acknowledged: int = 0) -> None:
@@ -212,7 +223,9 @@ def run_bench(root: Path, args: argparse.Namespace) -> int:
             report = bench.bench_hostile(root, args.hostile_bytes or bench.HOSTILE_BYTES, say)
             print(bench.to_json(report) if args.json else bench.hostile_to_text(report))
             return 0 if report["met"] else 1
-        report = bench.bench(root, args.articles, args.generator_only, say)
+        if args.variants and args.generator_only:
+            raise UsageError("--variants builds the site: it cannot be combined with --generator-only")
+        report = bench.bench(root, args.articles, args.generator_only, say, args.variants)
     except bench.BenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ needs none of them, and importing them takes longer than finding that out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,7 +22,7 @@ from generator.site.cache import (
     write_manifest,
 )
 from generator.site.lock import project_lock
-from generator.site.write import MARKER, WriteReport, marker_text, remove_stale, write_file, write_pages
+from generator.site.write import MARKER, WriteReport, page_digest, write_file, write_files, write_pages
 
 if TYPE_CHECKING:
     from generator.analysis.compare import Analysis
@@ -63,11 +63,16 @@ def finish(snapshot: Snapshot) -> Checked:
     return Checked(dossier, analysis, sorted(p for p in problems if p.acknowledged is None), acknowledged)
 
 
-def render_encoded(checked: Checked) -> dict[str, bytes]:
-    """Render every page of a checked dossier as UTF-8 (what is written; half the memory of texts)."""
+def render_files(checked: Checked) -> Mapping[str, bytes]:
+    """Render every file of a checked dossier: UTF-8, compressed if large, each page finished as it is read."""
     from generator.site.render import Renderer
 
     return Renderer(checked.dossier, checked.analysis).render_encoded()
+
+
+def render_encoded(checked: Checked) -> dict[str, bytes]:
+    """Render every file of a checked dossier as UTF-8, all in memory at once (to compare two renders)."""
+    return dict(render_files(checked))
 
 
 @dataclass
@@ -97,11 +102,11 @@ def generate(
         inputs = None
     checked = check(root, today)
     release_sources(checked.dossier)
-    pages = render_encoded(checked)
+    files = render_files(checked)
     with project_lock(root):
-        report = write_pages(out_dir, pages, root)
+        report = write_pages(out_dir, files, root, digest=inputs is not None)
     if inputs is not None:
-        write_manifest(out_dir, inputs, checked.warnings, pages)
+        write_manifest(out_dir, inputs, checked.warnings, report.digests)
     return checked, report
 
 
@@ -139,7 +144,7 @@ class Session:
     ) -> tuple[Checked, WriteReport]:
         """Bring dossier/ up to date with content/, calling `early` once the changed articles' pages are written."""
         from generator.analysis.incremental import check_all, recheck
-        from generator.site.incremental import early_pages, render_all
+        from generator.site.incremental import Rendered, early_pages, render_all
 
         today = today or date.today()
         code = code_fingerprint()
@@ -147,7 +152,7 @@ class Session:
         if self.snapshot is not None and self.rendered is not None and self.checked is not None and code == self.code:
             found = recheck(self.snapshot, self.root, today)
             if found is not None and not found[1] and file_stamps(self.root, "dossier") == self.written:
-                return self.checked, WriteReport(unchanged=len(self.rendered.pages) + 1)
+                return self.checked, WriteReport(unchanged=len(self.rendered.digests))
         if found is None:
             snapshot = check_all(self.root, today)
         else:
@@ -160,9 +165,10 @@ class Session:
         if file_stamps(self.root, "content") != snapshot.stamps:
             inputs = None  # changed since it was read: keep the old manifest, which a later generate finds stale
         checked = finish(snapshot)
-        rendered = render_all(snapshot.analysis)
-        report = self.write_all(rendered.pages, inputs, checked.warnings)
-        self.snapshot, self.rendered, self.checked, self.code = snapshot, rendered, checked, code
+        files, backlinks = render_all(snapshot.analysis)
+        report = self.write_all(files, inputs, checked.warnings)
+        self.rendered = Rendered(report.digests, backlinks)
+        self.snapshot, self.checked, self.code = snapshot, checked, code
         return checked, report
 
     def write_early(self, pages: dict[str, bytes]) -> bool:
@@ -173,34 +179,20 @@ class Session:
                 return False
             for name, data in sorted(pages.items()):
                 write_file(self.out_dir / name, data)
-                self.rendered.pages[name] = data
+                self.rendered.digests[name] = page_digest(data)
             self.written = file_stamps(self.root, "dossier")
         return True
 
-    def write_all(self, pages: dict[str, bytes], inputs: str | None, warnings: list[Problem]) -> WriteReport:
+    def write_all(self, files: Mapping[str, bytes], inputs: str | None, warnings: list[Problem]) -> WriteReport:
         """Write what changed since the last run (everything that differs on disk if someone else changed dossier/)."""
         with project_lock(self.root):
             untouched = self.written is not None and file_stamps(self.root, "dossier") == self.written
             if self.rendered is not None and untouched:
-                report = write_changed(self.out_dir, self.rendered.pages, pages)
+                before = self.rendered.digests
+                report = write_files(self.out_dir, files, set(before) - {MARKER}, before, digest=True)
             else:
-                report = write_pages(self.out_dir, pages, self.root)
+                report = write_pages(self.out_dir, files, self.root, digest=True)
             if inputs is not None:
-                write_manifest(self.out_dir, inputs, warnings, pages)
+                write_manifest(self.out_dir, inputs, warnings, report.digests)
             self.written = file_stamps(self.root, "dossier")
         return report
-
-
-def write_changed(out_dir: Path, before: dict[str, bytes], pages: dict[str, bytes]) -> WriteReport:
-    """Write the pages whose bytes differ from `before` (what dossier/ holds), the marker first; remove the others."""
-    report = WriteReport()
-    files = {**pages, MARKER: marker_text(set(pages)).encode("utf-8")}
-    old = {**before, MARKER: marker_text(set(before)).encode("utf-8")}
-    for name, data in sorted(files.items()):
-        if old.get(name) != data:
-            write_file(out_dir / name, data)
-            report.written.append(name)
-        else:
-            report.unchanged += 1
-    report.removed = remove_stale(out_dir, set(before) - set(pages))
-    return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
+import re
 from typing import Any
 
 import pytest
@@ -127,7 +128,11 @@ def test_a_claim_relaying_a_registered_source_counts_as_that_source(tmp_path, do
     [value] = checked.analysis.provenance["zahl"].values
     assert value.independent == 1
     article = render_encoded(checked)["artikel/erster-artikel.md"].decode("utf-8")
-    assert ", gestützt auf [KCNA](" in article and "für [Staatsführung](" in article
+    # the first row links both; the relaying row names them again with the links' tooltips
+    assert "[KCNA](../organisationen/kcna.md " in article and "für [Staatsführung](" in article
+    assert re.search(
+        r', gestützt auf <span title="[^"]+">KCNA</span> für <span title="[^"]+">Staatsführung</span>', article
+    )
     assert "(„KCNA zufolge“)" in article
 
 

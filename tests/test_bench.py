@@ -1,4 +1,4 @@
-"""`dossier bench` on a tiny corpus: the report's structure and file counts, never its timings."""
+"""`dossier bench --variants` on a tiny corpus: the report's structure and file counts, never its timings."""
 
 import json
 import os
@@ -11,9 +11,11 @@ from conftest import REPO
 from generator.bench.bench import meets
 from generator.bench.measure import zensical_available
 from generator.bench.project import rewritten
+from generator.bench.variants import VARIANTS
 
 KEYS = (
     "total_over_floor",
+    "total_over_floor_with_search",
     "generator_share",
     "per_page_growth",
     "noop_seconds",
@@ -31,6 +33,7 @@ RUN_KEYS = (
     "mkdocs_seconds",
     "search_seconds",
     "mkdocs_floor_seconds",
+    "search_floor_seconds",
     "generator_floor_seconds",
     "pages",
     "site_mb",
@@ -47,7 +50,18 @@ ZENSICAL_RUN_KEYS = ("zensical_seconds", "zensical_floor_seconds")  # measured o
 
 @pytest.fixture(scope="module")
 def report():
-    command = [sys.executable, "-m", "generator", "--root", str(REPO), "bench", "--articles", "20", "--json"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "--root",
+        str(REPO),
+        "bench",
+        "--articles",
+        "20",
+        "--json",
+        "--variants",
+    ]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
@@ -65,6 +79,8 @@ def test_the_json_report_has_every_figure(report):
     assert 0 < report["generator_share"] < 1
 
 
+@pytest.mark.site  # it shares the module's bench run (conftest.MARKERS lists the other tests that use it)
+@pytest.mark.slow
 @pytest.mark.skipif(
     not zensical_available(), reason="Zensical is optional: dossier bench builds with it only if installed"
 )
@@ -73,6 +89,36 @@ def test_the_json_report_has_the_zensical_figures(report):
     for key in ZENSICAL_RUN_KEYS:
         assert isinstance(figures[key], int | float) and figures[key] > 0, key
     assert report["zensical_seconds"] == figures["zensical_seconds"]
+
+
+@pytest.mark.site
+@pytest.mark.slow
+def test_the_floor_runs_the_search_step_too(report):
+    figures = report["runs"]["20"]
+    floor = figures["mkdocs_floor_seconds"] + figures["search_floor_seconds"]
+    assert figures["total_over_floor_with_search"] == pytest.approx(figures["total_seconds"] / floor, rel=1e-3)
+    assert figures["total_over_floor"] == pytest.approx(
+        figures["total_seconds"] / figures["mkdocs_floor_seconds"], rel=1e-3
+    )
+    assert report["total_over_floor_with_search"] == figures["total_over_floor_with_search"]
+
+
+@pytest.mark.site
+@pytest.mark.slow
+def test_every_density_variant_is_built_and_counted(report):
+    variants = report["runs"]["20"]["variants"]
+    assert list(variants) == [variant.name for variant in VARIANTS]
+    for figures in variants.values():
+        assert figures["mkdocs_seconds"] > 0 and figures["today_seconds"] > 0 and figures["ratio"] > 0
+        assert figures["mkdocs_cpu_seconds"] > 0 and figures["cpu_ratio"] > 0
+    today = variants["today"]
+    assert today["pages_changed"] == 0
+    assert variants["repeat-links-as-text"]["links"] < today["links"]
+    assert variants["repeat-links-as-text"]["links"] <= variants["repeat-links-per-table"]["links"] <= today["links"]
+    assert 0 < variants["link-free-tables-as-html"]["html_table_rows"] < today["table_rows"]
+    assert variants["raw-html-flat-urls"]["links"] < variants["all-tables-as-html-directory-urls-unportable"]["links"]
+    assert variants["all-tables-as-html-directory-urls-unportable"]["portable"] is False
+    assert variants["raw-html-flat-urls"]["use_directory_urls"] is False
 
 
 def test_a_noop_regenerate_writes_nothing(report):

@@ -11,9 +11,13 @@ from generator.pipeline import check
 from generator.site.export import EXPORT_SCHEMA, render_exports
 
 
+def texts(files: dict[str, bytes]) -> dict[str, str]:
+    return {path: data.decode("utf-8") for path, data in files.items()}
+
+
 def test_seed_export_is_valid_against_its_schema_and_complete():
     checked = check(REPO, TODAY)
-    files = render_exports(checked.analysis)
+    files = texts(render_exports(checked.analysis))
     data = json.loads(files["data/dossier.json"])
     Draft202012Validator.check_schema(EXPORT_SCHEMA)
     assert list(Draft202012Validator(json.loads(files["data/dossier.schema.json"])).iter_errors(data)) == []
@@ -27,7 +31,7 @@ def test_seed_export_is_valid_against_its_schema_and_complete():
 
 
 def test_csv_rows_point_to_their_passage(tmp_path, content):
-    files = render_exports(check(write_content(tmp_path, content), TODAY).analysis)
+    files = texts(render_exports(check(write_content(tmp_path, content), TODAY).analysis))
     claims = list(csv.DictReader(io.StringIO(files["data/claims.csv"])))
     assert [(c["claim"], c["value"], c["qualifier"], c["paragraph"], c["page"]) for c in claims] == [
         ("c1", "3000", "mindestens", "2", "artikel/erster-artikel/#c-c1"),
@@ -53,5 +57,5 @@ def test_csv_rows_point_to_their_passage(tmp_path, content):
 def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path, content):
     content["people"][0]["role"] = "=HYPERLINK(0)"
     content["articles"]["erster-artikel"]["meta"]["quotes"][0]["role"] = "=HYPERLINK(0)"
-    files = render_exports(check(write_content(tmp_path, content), TODAY).analysis)
+    files = texts(render_exports(check(write_content(tmp_path, content), TODAY).analysis))
     assert "'=HYPERLINK(0)" in files["data/quotes.csv"] and ",=HYPERLINK" not in files["data/quotes.csv"]

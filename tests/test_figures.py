@@ -4,6 +4,7 @@ floors and ranges, casualty figures and topics, unnamed and named speakers. Sent
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,9 @@ import pytest
 from conftest import BASE, TODAY, write_content
 from test_hostile_cost import assert_linear, repeat
 
+from generator.language import figures
 from generator.language.dates import find_dateline
+from generator.language.figures import find_modality
 from generator.language.numerals import find_numbers, number_value
 from generator.tools.new import create_article, load_registry
 from generator.tools.suggest import Suggestions, suggest
@@ -283,3 +286,21 @@ def test_the_new_cues_cost_linear_time(tmp_path, content, unit):
     registry = load_registry(write_content(tmp_path, content), [])
     assert registry is not None
     assert_linear(lambda size: suggest(repeat(unit, size) + "sagte sie: „Das ist so.“", registry, TODAY))
+
+
+@pytest.mark.parametrize(
+    ("clause", "modality"),
+    [
+        ("Die Truppen sollen bis zum Jahresende verlegt werden", ("erwartet", "sollen")),
+        ("Sie sollen verlegt worden sein, erwartet werden 3.000", ("erwartet", "erwartet")),
+        ("Geplant sind 15.000, möglicherweise mehr", ("geplant", "Geplant")),
+        ("Vermutlich sind es 3.000", None),  # a capital: the pattern takes only "vermutlich"
+        ("es sind vermutlich 3.000", ("möglicherweise", "vermutlich")),
+        ("Es sind 3.000 Soldaten bis Ende des Jahres", ("erwartet", "bis Ende des Jahres")),
+        ("Nach Angaben der Soldaten", None),
+    ],
+)
+def test_one_search_for_any_modal_word_changes_no_clause_s_modality(clause, modality, monkeypatch):
+    assert find_modality(clause, (0, len(clause))) == modality
+    monkeypatch.setattr(figures, "ANY_MODALITY", re.compile(""))  # every clause goes on to each modality's pattern
+    assert find_modality(clause, (0, len(clause))) == modality

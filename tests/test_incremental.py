@@ -1,6 +1,7 @@
 """`dossier serve`'s generator session: after a save only the changed articles are checked again, and the
 dossier it writes equals what a full `dossier generate` writes."""
 
+import gc
 import shutil
 import time
 from pathlib import Path
@@ -10,6 +11,7 @@ import yaml
 from conftest import REPO, TODAY
 
 from generator import cli, pipeline
+from generator.analysis import incremental
 from generator.analysis.incremental import check_all, recheck
 from generator.bench.corpus import ARTICLE_ID, dump
 from generator.bench.preview import retitle
@@ -160,3 +162,44 @@ def test_a_page_deleted_by_hand_comes_back(project, tmp_path):
     (project / "dossier" / "artikel" / f"{ARTICLE_ID.format(5)}.md").unlink()
     assert session.generate(today=TODAY)[1].written == [f"artikel/{ARTICLE_ID.format(5)}.md"]
     assert_equals_full_generate(project, tmp_path)
+
+
+def test_figures_no_claim_covers_are_warned_about_after_a_recheck_as_after_a_full_check(tmp_path):
+    root = tmp_path / "seed"
+    shutil.copytree(REPO / "content", root / "content")
+    time.sleep(2 * RACY_NS / 1e9)
+    snapshot = check_all(root, TODAY)
+    changed, other = "pentagon-10000-soldaten", "kcna-bestaetigt-einsatz-kursk"
+    edit_yaml(root, changed, lambda data: data.update(claims=[c for c in data["claims"] if "value" not in c]))
+    for edited in (changed, other):  # the second recheck keeps what the first found of the unchanged article
+        if edited == other:
+            retitle(root, other)
+        time.sleep(2 * RACY_NS / 1e9)  # an edit just before the stamps are taken counts as changed next time too
+        found = recheck(snapshot, root, TODAY)
+        assert found is not None and found[1] == {edited}
+        snapshot = found[0]
+        warnings = pipeline.finish(snapshot).warnings
+        assert warnings == pipeline.check(root, TODAY).warnings
+        assert [p.path for p in warnings if p.check == "figure-not-claimed"] == [f"content/articles/{changed}.yaml"]
+
+
+def test_a_check_pauses_the_garbage_collector_and_restores_it(project, monkeypatch):
+    seen = []
+    loader = incremental.load_content
+    monkeypatch.setattr(incremental, "load_content", lambda root: seen.append(gc.isenabled()) or loader(root))
+    check_all(project, TODAY)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        check_all(project, TODAY)
+        assert not gc.isenabled()  # paused by the caller: left so
+    finally:
+        gc.enable()
+
+    def refuse(*args):
+        raise ContentError([])
+
+    monkeypatch.setattr(incremental, "build_model", refuse)
+    with pytest.raises(ContentError):
+        check_all(project, TODAY)
+    assert gc.isenabled()

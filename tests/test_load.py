@@ -1,4 +1,6 @@
 import copy
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -174,3 +176,13 @@ def test_the_fast_schema_check_never_accepts_what_jsonschema_refuses(data):
     changed = replace(document, where, data.draw(any_value))
     if schema_allows(kind, changed):
         assert not list(validator_for(kind).iter_errors(changed))
+
+
+def test_valid_content_is_loaded_without_importing_jsonschema():
+    code = (
+        "import sys; from pathlib import Path; from generator.content.load import load_content; "
+        "content, problems = load_content(Path(sys.argv[1])); assert not problems, problems; "
+        "print('jsonschema' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(REPO)], cwd=REPO, capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr  # it is imported only to explain a file's errors

@@ -1,9 +1,21 @@
 import errno
 import os
+import zlib
 
 import pytest
 
-from generator.site.write import MARKER, UnsafeOutput, WriteError, marker_text, write_file, write_pages
+from generator.site.write import (
+    MARKER,
+    Files,
+    UnsafeOutput,
+    WriteError,
+    marker_text,
+    page_digest,
+    read_marker,
+    write_file,
+    write_files,
+    write_pages,
+)
 
 
 def test_unchanged_pages_are_not_rewritten_and_stale_ones_removed(tmp_path):
@@ -120,3 +132,77 @@ def test_a_full_disk_names_the_file(tmp_path, monkeypatch):
         f"cannot write {tmp_path}/a.md: No space left on device; files already written stay as they are"
     )
     assert os.listdir(tmp_path) == []
+
+
+def test_a_write_stopped_half_way_leaves_a_folder_the_next_run_accepts(tmp_path, monkeypatch):
+    """Stale files go before anything is written, so the marker always lists every file there."""
+    out = tmp_path / "dossier"
+    write_pages(out, {"a.md": "A\n", "b.md": "B\n"})
+    real_write = write_file
+
+    def full_at_d(path, data):
+        if path.name == "d.md":
+            raise WriteError("disk full")
+        return real_write(path, data)
+
+    monkeypatch.setattr("generator.site.write.write_file", full_at_d)
+    with pytest.raises(WriteError):
+        write_pages(out, {"c.md": "C\n", "d.md": "D\n"})
+    present = {name for name in os.listdir(out) if name != MARKER}
+    assert present == {"c.md"} and present <= read_marker(out)
+    monkeypatch.undo()
+    report = write_pages(out, {"c.md": "C\n", "e.md": "E\n"})
+    assert sorted(os.listdir(out)) == [MARKER, "c.md", "e.md"]
+    assert report.written == [MARKER, "e.md"]
+
+
+def test_the_report_has_the_digest_of_every_file_the_marker_included_if_asked(tmp_path):
+    out = tmp_path / "dossier"
+    report = write_pages(out, {"a.md": "A\n", "sub/b.md": b"B\n"}, digest=True)
+    assert report.digests == {name: page_digest((out / name).read_bytes()) for name in (MARKER, "a.md", "sub/b.md")}
+    assert write_pages(out, {"a.md": "A\n", "sub/b.md": b"B\n"}, digest=True).digests == report.digests
+    assert write_pages(out, {"a.md": "A\n", "sub/b.md": b"B\n"}).digests == {}  # no work for a manifest not written
+
+
+def test_digests_of_what_the_folder_holds_spare_comparing_those_files(tmp_path):
+    out = tmp_path / "dossier"
+    first = write_pages(out, {"a.md": "A\n", "b.md": "B\n"}, digest=True)
+    (out / "a.md").write_text("changed by hand\n", encoding="utf-8")  # not compared: its digest says it is as written
+    report = write_files(out, {"a.md": "A\n", "b.md": "B2\n"}, {"a.md", "b.md"}, first.digests)
+    assert report.written == ["b.md"] and report.unchanged == 2
+    assert (out / "a.md").read_text(encoding="utf-8") == "changed by hand\n"
+
+
+@pytest.mark.parametrize("content", [b"0123456789ab", b"0123456789aX", b"0123X56789ab", b"0123456789abc", b"0123"])
+def test_a_file_is_compared_with_its_new_bytes_a_block_at_a_time(tmp_path, monkeypatch, content):
+    monkeypatch.setattr("generator.site.write.BLOCK", 4)
+    page = tmp_path / "page.md"
+    page.write_bytes(content)
+    assert write_file(page, b"0123456789ab") == (content != b"0123456789ab")
+    assert page.read_bytes() == b"0123456789ab"
+
+
+@pytest.mark.parametrize(("kept_as_is", "large"), [(1 << 20, False), (10_000, True)])  # 10,002 bytes come first
+def test_kept_files_are_sorted_finished_when_read_and_compressed_once_large(monkeypatch, kept_as_is, large):
+    monkeypatch.setattr("generator.site.write.KEPT_AS_IS", kept_as_is)
+    files = Files()
+    files.add({"b.md": b"B" * 10_000, "a.md": b"A\n"})
+    files.add({"c.md": b"C\n", "a.md": b"A2\n"})
+    files.finish = lambda name, data: b"---\n" + data if name.endswith(".md") and name != "c.md" else data
+    assert list(files) == ["a.md", "b.md", "c.md"] and len(files) == 3
+    assert dict(files) == {"a.md": b"---\nA2\n", "b.md": b"---\n" + b"B" * 10_000, "c.md": b"C\n"}
+    assert files.compressed == large and (len(files.stored["b.md"][1]) < 100) == large
+    assert files.stored["b.md"][0] == 10_000 and files.stored["c.md"][1] == (
+        zlib.compress(b"C\n", 1) if large else b"C\n"
+    )
+
+
+def test_asking_whether_a_file_is_kept_does_not_finish_it():
+    files = Files()
+    files.add({"a.md": b"A"})
+
+    def refuse(name, data):
+        raise AssertionError("finished")
+
+    files.finish = refuse
+    assert "a.md" in files and "b.md" not in files

@@ -8,7 +8,8 @@ from itertools import combinations
 
 from generator.analysis.classify import Comparison, classify, group_of, is_same_statement, party
 from generator.analysis.excerpts import check_values_in_excerpts
-from generator.analysis.match import Normalised, Occurrences, closest, find_all, normalise
+from generator.analysis.figures import open_paragraphs
+from generator.analysis.match import Normalised, Occurrences, closest, find_all, fold, normalise
 from generator.analysis.mentions import Mention, find_mentions
 from generator.analysis.pairs import PairIndex, Smallest
 from generator.analysis.provenance import Provenance, trace_topic
@@ -85,6 +86,9 @@ class Analysis:
     mentions: list[Mention]
     topics: dict[str, TopicAnalysis]
     provenance: dict[str, Provenance] = field(default_factory=dict)
+    # Per article, its text paragraphs with a number no claim's excerpt covers that may be a figure (the
+    # curators' warnings read these); found with the article's analysis, in the worker that analyses it.
+    open_numbers: dict[str, list[int]] = field(default_factory=dict)
     # Indexes, so that rendering stays linear in the size of the dossier.
     by_entity: dict[str, list[Mention]] = field(init=False, default_factory=dict)
     by_paragraph: dict[tuple[str, int], list[Mention]] = field(init=False, default_factory=dict)
@@ -174,8 +178,9 @@ def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:
     """Locate passages and mentions in every article, then compare the claims of each topic."""
     problems: list[Problem] = []
     mentions: list[Mention] = []
+    open_numbers: dict[str, list[int]] = {}
     results = fork_map(analyse_article, dossier, list(dossier.articles))
-    for article, (quote_spans, claim_spans, found, article_problems) in zip(
+    for article, (quote_spans, claim_spans, found, article_problems, paragraphs) in zip(
         dossier.articles.values(), results, strict=True
     ):
         for quote, spans in zip(article.quotes, quote_spans, strict=True):
@@ -185,6 +190,7 @@ def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:
         for entity_id, paragraph, start, end, sentence in found:
             mentions.append(Mention(dossier.entity(entity_id), article.id, paragraph, start, end, sentence))
         problems += article_problems
+        open_numbers[article.id] = paragraphs
     by_topic: dict[str, list[Claim]] = {topic_id: [] for topic_id in dossier.topics}
     for article in dossier.articles.values():
         for claim in article.claims:
@@ -192,7 +198,7 @@ def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:
     topics = {topic_id: compare_claims(dossier.topics[topic_id], claims) for topic_id, claims in by_topic.items()}
     provenance = {topic_id: trace_topic(dossier, r.topic, r.claims) for topic_id, r in topics.items()}
     locate_events(dossier, problems)
-    return Analysis(dossier, mentions, topics, provenance), problems
+    return Analysis(dossier, mentions, topics, provenance, open_numbers), problems
 
 
 def locate_events(dossier: Dossier, problems: list[Problem]) -> None:
@@ -212,8 +218,9 @@ def locate_events(dossier: Dossier, problems: list[Problem]) -> None:
 
 
 ArticleAnalysis = tuple[
-    list[list[Span]], list[list[Span]], list[tuple[str, int, int, int, str]], list[Problem]
-]  # spans of the quotes and claims, mentions as (entity id, paragraph, start, end, sentence), problems
+    list[list[Span]], list[list[Span]], list[tuple[str, int, int, int, str]], list[Problem], list[int]
+]  # spans of the quotes and claims, mentions as (entity id, paragraph, start, end, sentence), problems,
+# the paragraphs with a number no excerpt covers (`open_paragraphs`)
 
 
 def analyse_article(dossier: Dossier, article_id: str) -> ArticleAnalysis:
@@ -228,6 +235,7 @@ def analyse_article(dossier: Dossier, article_id: str) -> ArticleAnalysis:
         [claim.spans for claim in article.claims],
         [(m.entity.id, m.paragraph, m.start, m.end, m.sentence) for m in found],
         problems,
+        open_paragraphs(article),
     )
 
 
@@ -256,10 +264,14 @@ def locate_passages(article: Article, problems: list[Problem]) -> None:
 def locate_parts(parts: list[str], folded: list[Normalised]) -> list[list[Span]]:
     """Return every placement of all parts, in order, within one paragraph.
 
-    Each later part is looked for once per paragraph (`Occurrences`), not once per place of the first.
+    Each later part is looked for once per paragraph (`Occurrences`), not once per place of the first,
+    and only in the paragraphs that hold the first (a substring test skips the others).
     """
     candidates = []
+    first_part = fold(parts[0])
     for number, paragraph in enumerate(folded, start=1):
+        if first_part not in paragraph.text:
+            continue
         later = [Occurrences(part, paragraph) for part in parts[1:]]
         for first in find_all(parts[0], paragraph):
             spans = [Span(number, *first)]

@@ -8,11 +8,11 @@ the topic is the numeric topic of the registry whose unit the figure's unit name
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.content.model import Topic
+from generator.content.model import Article, Span, Topic
 from generator.language.figures import (
     Number,
     excerpt_around,
@@ -22,10 +22,13 @@ from generator.language.figures import (
     find_modal,
     inherited_unit,
     is_range,
+    read_number,
 )
 from generator.language.lexicon import TOKEN
 from generator.language.morphology import stem
+from generator.language.numerals import NUMBER, NUMBER_START
 from generator.language.passage import Passage
+from generator.language.search import SpanIndex
 
 CASUALTY = re.compile(
     r"\b(?:getötet\w*|verwundet\w*|gefallen\w*|tot|toten?|Tote[nr]?|Todesopfer\w*|Verlust\w*|ums Leben"
@@ -38,6 +41,7 @@ RELATIVE_WINDOW = 150  # characters of a relative clause after a figure's noun s
 # What a relative clause says of the figure's noun to make it casualties: a participle, never a noun
 # ("Soldaten, die … Verluste erlitten haben" counts troops).
 CASUALTY_PARTICIPLE = re.compile(r"\b(?:getötet|verwundet|gefallen|verletzt|ums Leben)\b")
+CUE_WINDOW, UNIT_WINDOW = 100, 200  # characters around a number that read_number looks at
 
 
 @dataclass(frozen=True)
@@ -140,12 +144,14 @@ def topic_for(
     if not suited:
         candidates = ", ".join(t.id for t in fitting)
         return None, f'"{casualty}": a casualty figure, and no topic with its unit is about casualties ({candidates})'
-    words = sentence_words() if len(suited) > 1 else set()
-    ranked = sorted(((len(words & topic_words(describe(t))), i) for i, t in enumerate(suited)), key=lambda p: -p[0])
-    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-        tied = ", ".join(suited[i].id for score, i in ranked if score == ranked[0][0])
-        return None, f'unit "{unit}" fits several topics and the words around it decide none: choose one of {tied}'
-    best = suited[ranked[0][1]]
+    best = suited[0]
+    if len(suited) > 1:  # the words around the figure decide
+        words = sentence_words()
+        ranked = sorted(((len(words & topic_words(describe(t))), i) for i, t in enumerate(suited)), key=lambda p: -p[0])
+        if ranked[0][0] == ranked[1][0]:
+            tied = ", ".join(suited[i].id for score, i in ranked if score == ranked[0][0])
+            return None, f'unit "{unit}" fits several topics and the words around it decide none: choose one of {tied}'
+        best = suited[ranked[0][1]]
     others = ", ".join(t.id for t in fitting if t is not best)
     return best, f'unit "{unit}" fits the topic\'s unit "{best.unit}"' + (f" (also: {others})" if others else "")
 
@@ -185,3 +191,58 @@ def sentence_stems(passage: Passage, sentence: tuple[int, int]) -> set[str]:
     return passage.remember(
         ("stems", sentence), lambda: {stem(w) for w in TOKEN.findall(passage.text, sentence[0], sentence[1])}
     )
+
+
+# --- numbers no claim covers ------------------------------------------------------------------
+
+
+def excerpt_spans(article: Article) -> dict[int, list[Span]]:
+    """Return where the claims' excerpts stand, by paragraph number."""
+    covered: dict[int, list[Span]] = {}
+    for claim in article.claims:
+        for span in claim.spans:
+            covered.setdefault(span.paragraph, []).append(span)
+    return covered
+
+
+def open_paragraphs(article: Article) -> list[int]:
+    """Return the numbers of the text paragraphs with a number outside every claim's excerpt that may be a figure.
+
+    Found with the rest of an article's analysis, once its excerpts are located (so in the worker that
+    analyses it); the curators' warnings then read the figures of these paragraphs only.
+    """
+    covered = excerpt_spans(article)
+    return [
+        p.number for p in article.paragraphs if p.kind == "text" and has_open_number(p.text, covered.get(p.number, []))
+    ]
+
+
+def has_open_number(text: str, spans: list[Span]) -> bool:
+    """Tell quickly whether a paragraph has a number outside every claim's excerpt that may be a figure."""
+    covering = SpanIndex((s.start, s.end) for s in spans)
+    return any(may_be_figure(text, match) for match in find_open_numbers(text, covering))
+
+
+def find_open_numbers(text: str, covering: SpanIndex) -> Iterator[re.Match[str]]:
+    """Yield the matches of NUMBER that start outside every claim's excerpt, trying it only where digits start.
+
+    NUMBER's lookbehinds make the regex engine stop at every character; where a digit or a number
+    word ("zehntausend", "neun") may start one is found by a fast search (NUMBER_START).
+    """
+    for start in (found.start() for found in NUMBER_START.finditer(text)):
+        if not covering.overlaps(start, start + 1):
+            match = NUMBER.match(text, start)  # its lookbehinds still see the text before `start`
+            if match:
+                yield match
+
+
+def may_be_figure(text: str, match: re.Match[str]) -> bool:
+    """Tell whether `read_number` takes a number for a figure, showing it only the words around the number.
+
+    Its cues (a year's "im", an ordinal's "der", the unit) lie within a few words; the whole text
+    before and after a number would cost a copy and a regex search of a long paragraph each.
+    """
+    low = max(0, match.start() - CUE_WINDOW)
+    window = text[low : match.end() + UNIT_WINDOW]
+    near = NUMBER.match(window, match.start() - low)
+    return near is not None and read_number(window, near)[0] is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +32,7 @@ class Normalised:
     """A folded text and, for each of its characters, the offset in the original."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a range where nothing was dropped or collapsed (most paragraphs)
 
 
 def normalise(text: str) -> Normalised:
@@ -43,7 +44,7 @@ def normalise(text: str) -> Normalised:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         # The common case, nothing to drop or collapse (white space other than " " and the soft
         # hyphen are not printable).
-        return Normalised(fold_marks(text), tuple(range(len(text))))
+        return Normalised(fold_marks(text), range(len(text)))
     chars: list[str] = []
     offsets: list[int] = []
     position = 0

@@ -1,8 +1,9 @@
 """Consistency warnings for curators: what an article's YAML leaves out, dates too late or says twice.
 
-Runs after the analyse stage, which locates every claim's excerpt. Each warning names the YAML
-value to change. Figures are read with the heuristics of `dossier new` (analysis/figures.py): a number it
-would suggest as a claim on a registered topic, and that no claim's excerpt covers, is reported.
+Runs after the analyse stage, which locates every claim's excerpt and finds the paragraphs with a
+number no excerpt covers. Each warning names the YAML value to change. Figures are read with the
+heuristics of `dossier new` (analysis/figures.py): a number it would suggest as a claim on a
+registered topic, and that no claim's excerpt covers, is reported.
 Claimant names are compared case-folded and without German inflection endings.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from generator.analysis.compare import Analysis
-from generator.analysis.figures import figure_at
+from generator.analysis.figures import excerpt_spans, figure_at
 from generator.analysis.match import find_all, normalise
 from generator.analysis.mentions import find_mentions
 from generator.content.acknowledge import finding
@@ -24,10 +25,10 @@ from generator.content.load import Document
 from generator.content.model import Article, Dossier, Entity, Paragraph, Span, Topic
 from generator.content.vocabulary import Check
 from generator.language.dates import find_dates
-from generator.language.figures import read_number, read_numbers
+from generator.language.figures import read_numbers
 from generator.language.morphology import stem
 from generator.language.numbers import format_plain
-from generator.language.numerals import NUMBER, NUMBER_START
+from generator.language.numerals import find_numbers
 from generator.language.passage import Passage
 from generator.language.search import SpanIndex
 from generator.problems import Problem
@@ -40,7 +41,6 @@ TWIN_SIMILARITY = 90  # rapidfuzz ratio of two folded names from which they may 
 WORD_SIMILARITY = 85  # ... and of each word: one letter more or less, or one changed in seven or more
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 WORD = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: "Kreml-Kritiker"
-CUE_WINDOW, UNIT_WINDOW = 100, 200  # characters around a number that read_number looks at
 EXPECTATIONS = ("geplant", "erwartet")
 MERGE = "if both are one claimant, merge them into one entry with every spelling as an alias"
 
@@ -52,7 +52,7 @@ def curator_warnings(analysis: Analysis, registries: dict[str, Document]) -> lis
     problems: list[Problem] = []
     for article in dossier.articles.values():
         problems += warn_unlisted_speakers(article, dossier)
-        problems += warn_uncovered_figures(article, dossier.topics)
+        problems += warn_uncovered_figures(article, dossier.topics, analysis.open_numbers[article.id])
         problems += warn_unnamed_claimants(article, names)
         problems += warn_late_claims(article)
     problems += warn_twin_claimants(dossier, registries)
@@ -90,18 +90,18 @@ def is_named(entity: Entity, paragraphs: list[Paragraph]) -> bool:
 # --- figures ----------------------------------------------------------------------------------
 
 
-def warn_uncovered_figures(article: Article, topics: dict[str, Topic]) -> list[Problem]:
-    """Warn about figures on a registered topic that the text states and no claim's excerpt covers."""
-    meta, unclaimed = article.meta, Check.FIGURE_NOT_CLAIMED
-    covered: dict[int, list[Span]] = {}
-    for claim in article.claims:
-        for span in claim.spans:
-            covered.setdefault(span.paragraph, []).append(span)
+def warn_uncovered_figures(article: Article, topics: dict[str, Topic], paragraphs: list[int]) -> list[Problem]:
+    """Warn about figures on a registered topic that the text states and no claim's excerpt covers.
+
+    `paragraphs` are those with a number outside every excerpt that may be a figure (`open_paragraphs`).
+    """
+    meta, unclaimed, open_ones = article.meta, Check.FIGURE_NOT_CLAIMED, set(paragraphs)
+    covered = excerpt_spans(article)
     found = []
     for paragraph in article.paragraphs:
-        spans = covered.get(paragraph.number, [])
-        if paragraph.kind == "text" and has_open_number(paragraph.text, spans):
-            covering = SpanIndex((s.start, s.end) for s in spans + locate_repeated_excerpts(article, paragraph))
+        if paragraph.number in open_ones:
+            spans = covered.get(paragraph.number, []) + locate_repeated_excerpts(article, paragraph)
+            covering = SpanIndex((s.start, s.end) for s in spans)
             found += [
                 finding(meta, ("claims",), m, unclaimed, article.acknowledge, figure=phrase, key=True, warning=True)
                 for phrase, m in describe_open_figures(article, paragraph, covering, topics)
@@ -115,37 +115,6 @@ def locate_repeated_excerpts(article: Article, paragraph: Paragraph) -> list[Spa
     return [Span(paragraph.number, *found) for claim in article.claims for found in find_all(claim.excerpt, folded)]
 
 
-def has_open_number(text: str, spans: list[Span]) -> bool:
-    """Tell quickly whether a paragraph has a number outside every claim's excerpt that may be a figure."""
-    covering = SpanIndex((s.start, s.end) for s in spans)
-    return any(may_be_figure(text, match) for match in find_open_numbers(text, covering))
-
-
-def find_open_numbers(text: str, covering: SpanIndex) -> Iterator[re.Match[str]]:
-    """Yield the matches of NUMBER that start outside every claim's excerpt, trying it only where digits start.
-
-    NUMBER's lookbehinds make the regex engine stop at every character; where a digit or a number
-    word ("zehntausend", "neun") may start one is found by a fast search (NUMBER_START).
-    """
-    for start in (found.start() for found in NUMBER_START.finditer(text)):
-        if not covering.overlaps(start, start + 1):
-            match = NUMBER.match(text, start)  # its lookbehinds still see the text before `start`
-            if match:
-                yield match
-
-
-def may_be_figure(text: str, match: re.Match[str]) -> bool:
-    """Tell whether `read_number` takes a number for a figure, showing it only the words around the number.
-
-    Its cues (a year's "im", an ordinal's "der", the unit) lie within a few words; the whole text
-    before and after a number would cost a copy and a regex search of a long paragraph each.
-    """
-    low = max(0, match.start() - CUE_WINDOW)
-    window = text[low : match.end() + UNIT_WINDOW]
-    near = NUMBER.match(window, match.start() - low)
-    return near is not None and read_number(window, near)[0] is not None
-
-
 def describe_open_figures(
     article: Article, paragraph: Paragraph, covering: SpanIndex, topics: dict[str, Topic]
 ) -> list[tuple[str, str]]:
@@ -154,8 +123,9 @@ def describe_open_figures(
     Returns (the figure as the text writes it, the message).
     """
     context = Passage(paragraph.text, paragraph.number)
-    dates = find_dates(context.text, context.number, date.max)  # every date, however late: its numbers are no figures
-    numbers = read_numbers(context, dates, [])
+    found = tuple(find_numbers(context.text))  # read once, for the dates and the figures
+    dates = find_dates(context.text, context.number, date.max, found)  # every date, however late: no figures
+    numbers = read_numbers(context, dates, [], found)
     txt = article.text_path.rsplit("/", 1)[-1]
     messages = []
     for index, number in enumerate(numbers):

@@ -13,8 +13,16 @@ with the project's own `mkdocs.yml` and hand-written pages, and runs, each as a 
   page being served (`preview.py`);
 - the floor: `mkdocs build` (and `zensical build`) of a project with the same `mkdocs.yml` and the
   same page paths, each page replaced by plain Markdown of the same size (seed text, one table,
-  five links), and the generator's own read/write floor (reading every input file and writing
-  every output page through `write.py`, in this process, without any other work).
+  five links), then the same search step on the floor's site (`search_floor_seconds`), and the
+  generator's own read/write floor (reading every input file and writing every output page
+  through `write.py`, in this process, without any other work);
+- with `--variants` (off by default: twelve more MkDocs builds per size), the density variants of
+  the generated pages, each built right after today's pages (`density.py`, `variants.py`).
+
+The total is generate + MkDocs + search. `total_over_floor` (the target) divides it by MkDocs'
+floor alone, the strictest reading. `total_over_floor_with_search` divides it by MkDocs' floor
+plus the floor's search step; it is reported, not judged, because it is no floor for search:
+Pagefind reads every word of the floor's plain pages but skips the real pages' tables and lists.
 
 Peak memory of each child is the larger of two measures (see `measure.py`). The projects are
 written by `project.py`, the articles of `--hostile` by `hostile.py`.
@@ -30,7 +38,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.bench.corpus import ARTICLE_ID
+from generator.bench.density import measure_variants, variants_to_text
 from generator.bench.hostile import (
     HOSTILE_PERSON_ID,
     hostile_text,
@@ -47,7 +55,8 @@ from generator.bench.hostile import (
     time_check,
     write_bench_article,
 )
-from generator.bench.measure import Measured, TreeMemory, dossier, mkdocs, zensical, zensical_available
+from generator.bench.measure import PACKAGE_PARENT, dossier, mkdocs, run, zensical, zensical_available
+from generator.bench.measure import BenchError as BenchError  # raised from here too; the command line catches it
 from generator.bench.preview import PreviewFailed, environment, measure_preview
 from generator.bench.project import (
     change_one_article,
@@ -63,7 +72,6 @@ from generator.site.search import BUNDLE, index_site
 
 DEFAULT_SIZES = (100, 1000)
 GENERATOR_ONLY_SIZES = (10000,)
-PACKAGE_PARENT = Path(__file__).resolve().parent.parent.parent
 # The targets of issue 5: (key, limit, how the value must compare, the size it is defined for;
 # None: every size measured). A target is "not measured" when its size was not run.
 TARGETS = (  # issue 16's targets
@@ -76,10 +84,6 @@ TARGETS = (  # issue 16's targets
     ("peak_memory_mb", 1024, "<=", 10000),
     ("preview_seconds", 2.0, "<=", None),  # issue 16: save to changed page, every size measured
 )
-
-
-class BenchError(Exception):
-    """Raised when a step of the benchmark fails (a build error, not a slow build)."""
 
 
 def require_seed(root: Path, config: bool = True) -> None:
@@ -96,36 +100,10 @@ def require_seed(root: Path, config: bool = True) -> None:
     )
 
 
-def run(command: Sequence[str], cwd: Path, what: str) -> Measured:
-    """Run a command to completion and measure it; raise BenchError if it fails."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_PARENT), os.environ.get("PYTHONPATH")])),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=err)
-        sampler = TreeMemory(process.pid)
-        sampler.start()
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        sampler.stop()
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if process.returncode != 0:
-        raise BenchError(f"{what} failed with exit status {process.returncode}:\n{stderr[-4000:]}")
-    # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
-    peak_rss_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Measured(seconds, peak_rss_mb, sampler.peak_mb, stdout, stderr)
-
-
 def bench_size(
-    root: Path, articles: int, generator_only: bool, work: Path, say: Callable[[str], None]
+    root: Path, articles: int, generator_only: bool, work: Path, say: Callable[[str], None], variants: bool = False
 ) -> dict[str, Any]:
-    """Measure one corpus size; return its figures."""
+    """Measure one corpus size (with the density variants if asked); return its figures."""
     project = work / f"dossier-{articles}"
     started = time.perf_counter()
     make_project(root, project, articles)
@@ -140,6 +118,8 @@ def bench_size(
             measure_preview(project, environment(PACKAGE_PARENT), result, say)
         except PreviewFailed as exc:
             raise BenchError(f"dossier serve: {exc}") from exc
+        if variants:
+            measure_variants(project, work, result, say)
     return result
 
 
@@ -202,8 +182,17 @@ def measure_site(root: Path, project: Path, work: Path, result: dict[str, Any], 
     make_floor_project(project, floor, root)
     floor_built = run(mkdocs(floor / "mkdocs.yml", floor / "site"), floor, "mkdocs build of the floor")
     result.update(mkdocs_floor_seconds=floor_built.seconds, floor_site_mb=folder_size(floor / "site") / 1e6)
-    search = result["search_seconds"]
-    say(f"  mkdocs {built.seconds:.1f} s, search index {search:.1f} s, floor {floor_built.seconds:.1f} s")
+    started = time.perf_counter()
+    index_site(floor / "site")  # the floor runs the same toolchain: MkDocs, then the search step
+    result.update(
+        search_floor_seconds=time.perf_counter() - started,
+        floor_search_index_mb=folder_size(floor / "site" / BUNDLE) / 1e6,
+    )
+    search, search_floor = result["search_seconds"], result["search_floor_seconds"]
+    say(
+        f"  mkdocs {built.seconds:.1f} s, search index {search:.1f} s;"
+        f" floor: mkdocs {floor_built.seconds:.1f} s, search index {search_floor:.1f} s"
+    )
     if zensical_available():
         zen = run(zensical(project, "site-zensical"), project, "zensical build")
         zen_floor = run(zensical(floor, "site-zensical"), floor, "zensical build of the floor")
@@ -212,12 +201,14 @@ def measure_site(root: Path, project: Path, work: Path, result: dict[str, Any], 
 
 
 def add_ratios(result: dict[str, Any]) -> None:
-    """Add the headline ratios of one size (generator plus MkDocs against the floor, per page) to `result`."""
+    """Add the headline ratios of one size (generator, MkDocs and search against their floor, per page) to `result`."""
     total = result["generate_seconds"] + result["mkdocs_seconds"] + result["search_seconds"]
     pages, search_kb = result["pages"], (result["search_index_mb"] or 0) * 1000
     result.update(
         total_seconds=total,
+        floor_seconds=result["mkdocs_floor_seconds"] + result["search_floor_seconds"],
         total_over_floor=total / result["mkdocs_floor_seconds"],
+        total_over_floor_with_search=total / (result["mkdocs_floor_seconds"] + result["search_floor_seconds"]),
         generator_share=result["generate_seconds"] / total,
         seconds_per_page=total / pages,
         search_index_kb_per_page=search_kb / pages,
@@ -230,8 +221,9 @@ def bench(
     sizes: Sequence[int] | None = None,
     generator_only: bool = False,
     say: Callable[[str], None] = lambda line: None,
+    variants: bool = False,
 ) -> dict[str, Any]:
-    """Run the benchmark for each size; return the figures, the headline ratios and the targets.
+    """Run the benchmark for each size (with the density variants if asked); return figures, ratios, targets.
 
     The headline figures are those of the largest size (per_page_growth: largest over smallest);
     each target is judged at the size it is set for (`TARGETS`), if that size was run.
@@ -239,13 +231,14 @@ def bench(
     require_seed(root)
     sizes = sorted(set(sizes or (GENERATOR_ONLY_SIZES if generator_only else DEFAULT_SIZES)))
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as scratch:
-        runs = {str(n): bench_size(root, n, generator_only, Path(scratch), say) for n in sizes}
+        runs = {str(n): bench_size(root, n, generator_only, Path(scratch), say, variants) for n in sizes}
     largest, smallest = runs[str(sizes[-1])], runs[str(sizes[0])]
     report: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform},
         "sizes": sizes,
         "generator_only": generator_only,
         "total_over_floor": largest.get("total_over_floor"),
+        "total_over_floor_with_search": largest.get("total_over_floor_with_search"),
         "generator_share": largest.get("generator_share"),
         "per_page_growth": (
             largest["seconds_per_page"] / smallest["seconds_per_page"]
@@ -264,7 +257,13 @@ def bench(
         "preview_start_seconds": largest.get("preview_start_seconds"),
         "runs": runs,
     }
-    report["targets"] = {}
+    report["targets"] = judge_targets(report, runs)
+    return report
+
+
+def judge_targets(report: dict[str, Any], runs: dict[str, Any]) -> dict[str, Any]:
+    """Judge each target at the size it is set for (every size measured if None); return value, limit, verdict."""
+    judged = {}
     for key, limit, how, size in TARGETS:
         if size is None:
             values = [run_value(figures, key) for figures in runs.values()] if key != "per_page_growth" else []
@@ -272,8 +271,8 @@ def bench(
             value = report[key] if key == "per_page_growth" else (max(measured) if measured else None)
         else:
             value = run_value(runs[str(size)], key) if str(size) in runs else None
-        report["targets"][key] = {"value": value, "limit": limit, "at_articles": size, "met": meets(value, limit, how)}
-    return report
+        judged[key] = {"value": value, "limit": limit, "at_articles": size, "met": meets(value, limit, how)}
+    return judged
 
 
 # --- hostile texts -------------------------------------------------------------------------------
@@ -364,9 +363,17 @@ def to_text(report: dict[str, Any]) -> str:
     for size, figures in report["runs"].items():
         lines.append(f"{size} articles, {figures['pages']} pages ({figures['markdown_mb']:.1f} MB Markdown):")
         for key, value in figures.items():
-            if key not in ("articles", "pages", "markdown_mb"):
+            if key not in ("articles", "pages", "markdown_mb", "variants"):
                 shown = f"{value:.3f}" if isinstance(value, float) else str(value)
                 lines.append(f"  {key:40s} {shown}")
+        if "total_over_floor" in figures:
+            lines.append(
+                f"  total over MkDocs' floor {figures['total_over_floor']:.2f}"
+                f" ({figures['mkdocs_floor_seconds']:.1f} s);"
+                f" over it plus the floor's search step {figures['total_over_floor_with_search']:.2f}"
+                f" ({figures['search_floor_seconds']:.1f} s)"
+            )
+        lines += variants_to_text(figures["variants"]) if "variants" in figures else []
     lines.append("targets:")
     for key, target in report["targets"].items():
         verdict = {True: "met", False: "NOT MET", None: "not measured"}[target["met"]]

@@ -1,4 +1,4 @@
-"""The child processes of `dossier bench`: the commands it runs, and their peak memory.
+"""The child processes of `dossier bench`: running them (`run`), the commands it runs, and their peak memory.
 
 Peak memory of each child comes from two measures, and the report takes the larger:
 
@@ -13,23 +13,34 @@ Peak memory of each child comes from two measures, and the report takes the larg
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
 import sys
+import tempfile
 import threading
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 ZENSICAL_CONFIG = "zensical-bench.yml"
+PACKAGE_PARENT = Path(__file__).resolve().parent.parent.parent  # on the children's PYTHONPATH
+
+
+class BenchError(Exception):
+    """Raised when a step of the benchmark fails (a build error, not a slow build)."""
 
 
 @dataclass
 class Measured:
-    """One child process: its wall-clock time, peak memory and output."""
+    """One child process: its wall-clock and CPU time, peak memory and output."""
 
     seconds: float
     peak_rss_mb: float  # the largest resident set of any one process of the tree (exact, from the kernel)
     peak_pss_mb: float | None  # the largest sum over the tree of proportional set sizes (sampled; Linux)
     stdout: str
     stderr: str
+    cpu_seconds: float = 0.0  # user plus system time of the process and its children (less sensitive to load)
 
     @property
     def peak_mb(self) -> float:
@@ -91,6 +102,32 @@ def pss_kb(pid: int) -> int:
     except (OSError, ValueError, IndexError):
         pass
     return 0
+
+
+def run(command: Sequence[str], cwd: Path, what: str) -> Measured:
+    """Run a command to completion and measure it; raise BenchError if it fails."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_PARENT), os.environ.get("PYTHONPATH")])),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=err)
+        sampler = TreeMemory(process.pid)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        sampler.stop()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise BenchError(f"{what} failed with exit status {process.returncode}:\n{stderr[-4000:]}")
+    # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
+    peak_rss_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return Measured(seconds, peak_rss_mb, sampler.peak_mb, stdout, stderr, usage.ru_utime + usage.ru_stime)
 
 
 def dossier(project: Path, *args: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from generator.content.load import Document
@@ -41,8 +40,9 @@ def finding(
 ) -> Problem:
     """Report a finding of an acknowledgeable check, marked with the curator's reason if `acknowledged` holds it."""
     found = acknowledgement(acknowledged, check, figure)
-    problem = doc.problem(where, message, key=key, warning=warning)
-    return replace(problem, check=check.value, acknowledged=found.reason if found else None)
+    line, col = doc.at(where, key)
+    reason = found.reason if found else None
+    return Problem(doc.path, line, col, message, warning, check=check.value, acknowledged=reason)
 
 
 def unused_acknowledgements(articles: list[Article], problems: list[Problem]) -> list[Problem]:

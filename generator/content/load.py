@@ -26,6 +26,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 REGISTRY_FILES = ("people", "organisations", "places", "topics")
 YAML_TAG = "tag:yaml.org,2002:"
 PLAIN_SCALAR_TAGS = {YAML_TAG + t for t in ("null", "bool", "int", "float", "str", "timestamp")}
+TEXT_TAGS = (YAML_TAG + "str", YAML_TAG + "timestamp")  # dates stay texts
+STR_TAG, MAP_TAG, SEQ_TAG, MERGE_TAG = (YAML_TAG + t for t in ("str", "map", "seq", "merge"))
 
 ALIAS_MESSAGE = "YAML anchors and aliases are not allowed: this value is reused by an alias; write it out instead"
 CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -257,12 +259,12 @@ def to_data(
             problems.append(doc.problem(where, ALIAS_MESSAGE))
         return None
     seen.add(id(node))
-    if isinstance(node, MappingNode) and node.tag == YAML_TAG + "map":
-        return mapping_to_data(node, where, doc, seen, problems, record)
-    if isinstance(node, SequenceNode) and node.tag == YAML_TAG + "seq":
-        return [to_data(item, (*where, i), doc, seen, problems, record) for i, item in enumerate(node.value)]
-    if isinstance(node, ScalarNode) and node.tag in PLAIN_SCALAR_TAGS:
+    if isinstance(node, ScalarNode) and node.tag in PLAIN_SCALAR_TAGS:  # most nodes
         return scalar_to_data(node, where, doc, problems)
+    if isinstance(node, MappingNode) and node.tag == MAP_TAG:
+        return mapping_to_data(node, where, doc, seen, problems, record)
+    if isinstance(node, SequenceNode) and node.tag == SEQ_TAG:
+        return [to_data(item, (*where, i), doc, seen, problems, record) for i, item in enumerate(node.value)]
     problems.append(doc.problem(where, f"unsupported YAML tag '{node.tag}'; only plain values are allowed"))
     return None
 
@@ -275,10 +277,10 @@ def mapping_to_data(
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        if key_node.tag == YAML_TAG + "merge":
+        if key_node.tag == MERGE_TAG:
             problems.append(Problem(doc.path, *key_at, "merge keys (<<) are not allowed; write the keys out"))
             continue
-        if not isinstance(key_node, ScalarNode) or key_node.tag != YAML_TAG + "str":
+        if not isinstance(key_node, ScalarNode) or key_node.tag != STR_TAG:
             problems.append(Problem(doc.path, *key_at, f"keys must be plain texts, found '{key_node.tag}'"))
             continue
         key = key_node.value
@@ -294,7 +296,7 @@ def mapping_to_data(
 
 def scalar_to_data(node: ScalarNode, where: Where, doc: Document, problems: list[Problem]) -> Any:
     """Convert a scalar; dates stay texts so that precision and validity are checked later."""
-    if node.tag in (YAML_TAG + "str", YAML_TAG + "timestamp"):
+    if node.tag in TEXT_TAGS:
         return node.value
     if len(node.value) > MAX_NUMBER_CHARACTERS:
         problems.append(doc.problem(where, f"expected a number, found a number of {len(node.value):,} characters"))

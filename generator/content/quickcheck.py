@@ -56,14 +56,27 @@ def compiled_schema(kind: str) -> Check | None:
 def compile_schema(schema: dict[str, Any], defs: dict[str, Any]) -> Check:
     """Compile the subset of JSON Schema (2020-12) that the content schemas use into one predicate."""
     checks = [compile_keyword(key, value, schema, defs) for key, value in schema.items() if key not in IGNORED_KEYWORDS]
+    return every(checks)
+
+
+def every(checks: list[Check]) -> Check:
+    """Return a predicate that holds when every check holds (a single check is returned as it is)."""
+    if len(checks) == 1:
+        return checks[0]
     return lambda x: all(check(x) for check in checks)
+
+
+def some(checks: list[Check]) -> Check:
+    """Return a predicate that holds when any of the checks holds."""
+    if len(checks) == 1:
+        return checks[0]
+    return lambda x: any(check(x) for check in checks)
 
 
 def compile_keyword(key: str, value: Any, schema: dict[str, Any], defs: dict[str, Any]) -> Check:
     """Compile one keyword; keywords apply only to instances of their type, as in JSON Schema."""
     if key == "type":
-        kinds = [TYPES[t] for t in ([value] if isinstance(value, str) else value)]
-        return lambda x: any(is_kind(x) for is_kind in kinds)
+        return some([TYPES[t] for t in ([value] if isinstance(value, str) else value)])
     if key == "enum" and all(isinstance(v, str) for v in value):
         allowed = set(value)
         return lambda x: isinstance(x, str) and x in allowed  # a non-text is left to jsonschema
@@ -82,21 +95,35 @@ def compile_keyword(key: str, value: Any, schema: dict[str, Any], defs: dict[str
         return lambda x: not isinstance(x, list) or (all(isinstance(i, str) for i in x) and len(set(x)) == len(x))
     if key == "items" and isinstance(value, dict):
         item = compile_schema(value, defs)
-        return lambda x: not isinstance(x, list) or all(item(i) for i in x)
+        return lambda x: not isinstance(x, list) or all(map(item, x))
     if key == "properties":
-        fields = {name: compile_schema(sub, defs) for name, sub in value.items()}
-        return lambda x: not isinstance(x, dict) or all(fields[k](v) for k, v in x.items() if k in fields)
+        return compile_properties({name: compile_schema(sub, defs) for name, sub in value.items()})
     if key == "required":
-        return lambda x: not isinstance(x, dict) or all(k in x for k in value)
+        required = set(value)
+        return lambda x: not isinstance(x, dict) or required <= x.keys()
     if key == "additionalProperties" and value is False:
         known = set(schema.get("properties", {}))
-        return lambda x: not isinstance(x, dict) or all(k in known for k in x)
+        return lambda x: not isinstance(x, dict) or known.issuperset(x)
     if key == "anyOf":
-        options = [compile_schema(sub, defs) for sub in value]
-        return lambda x: any(option(x) for option in options)
+        return some([compile_schema(sub, defs) for sub in value])
     if key == "not":
         negated = compile_schema(value, defs)
         return lambda x: not negated(x)
     if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/") and value[8:] in defs:
         return compile_schema(defs[value[8:]], defs)
     raise UnsupportedSchema(key)
+
+
+def compile_properties(fields: dict[str, Check]) -> Check:
+    """Return a predicate that holds when each property of a mapping that has a check passes it."""
+
+    def check(x: Any) -> bool:
+        if not isinstance(x, dict):
+            return True
+        for key, value in x.items():
+            field = fields.get(key)
+            if field is not None and not field(value):
+                return False
+        return True
+
+    return check

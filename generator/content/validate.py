@@ -6,20 +6,22 @@ import difflib
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-
 from generator.content.schema import FILE_KINDS, json_schema
 from generator.content.types import ListOf, Nullable, Record, Str, Type
 from generator.problems import Problem
 
 if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
     from generator.content.load import Document
 
 
 @cache
 def validator_for(kind: str) -> Draft202012Validator:
-    """Return the (cached) JSON Schema validator of a file kind."""
+    """Return the (cached) JSON Schema validator of a file kind (jsonschema is imported only when a file needs it)."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(json_schema(kind))
 
 

@@ -12,8 +12,9 @@ MAX_DEPTH = 20  # content files need 6; deeper nesting crashes libyaml or the re
 # What one line may open at once: indentation, and "- " or "? " indicators (libyaml, which parses
 # block YAML, crashes the process on some ten thousand levels; flow brackets take the pure-Python
 # parser, whose RecursionError is caught).
-LINE_START = re.compile(r"(?:[ \t]*[-?](?=[ \t]))*")
 MAX_INDENT = 10 * MAX_DEPTH
+# A line that opens too many levels: more than MAX_DEPTH indicators, or more than MAX_INDENT spaces of indentation.
+TOO_DEEP = re.compile(rf"^(?:(?:[ \t]*[-?](?=[ \t])){{{MAX_DEPTH + 1}}}| {{{MAX_INDENT + 1}}})", re.MULTILINE)
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE  # what the pure-Python reader refuses
 # Where libyaml and the pure-Python parser disagree (found by differential fuzzing): see compose().
@@ -25,12 +26,8 @@ TAG = re.compile(r"(^|\s)!", re.MULTILINE)
 
 def too_deep(text: str) -> int | None:
     """Return the first line (1-based) that opens more levels than the parsers can take, or None."""
-    for number, line in enumerate(text.split("\n"), 1):
-        start = LINE_START.match(line)
-        indicators = start.group().count("-") + start.group().count("?") if start else 0
-        if indicators > MAX_DEPTH or len(line) - len(line.lstrip(" ")) > MAX_INDENT:
-            return number
-    return None
+    found = TOO_DEEP.search(text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
 
 
 def compose(text: str) -> Node | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,12 +100,18 @@ def german_date(day: date, precision: str = "day") -> str:
     return month if precision == "month" else f"{day.day}. {month}"
 
 
-def find_dates(text: str, paragraph: int, today: date) -> list[StatedDate]:
-    """Find the dates paragraph number `paragraph` states, in text order; drop dates after `today`."""
+def find_dates(
+    text: str, paragraph: int, today: date, numbers: Sequence[re.Match[str]] | None = None
+) -> list[StatedDate]:
+    """Find the dates paragraph number `paragraph` states, in text order; drop dates after `today`.
+
+    `numbers` are the text's numbers (`find_numbers`), if the caller has read them already.
+    """
     found: list[StatedDate] = []
     taken: list[tuple[int, int]] = []
+    possible = {needs: may_match(text, needs) for needs in set(DATE_FORM_NEEDS)}  # several forms need the same words
     for (kind, pattern), needs in zip(DATE_FORMS, DATE_FORM_NEEDS, strict=True):
-        if not may_match(text, needs):
+        if not possible[needs]:
             continue
         earlier = SpanIndex(taken)  # the matches of one form never overlap each other
         for match in pattern.finditer(text):
@@ -117,7 +124,7 @@ def find_dates(text: str, paragraph: int, today: date) -> list[StatedDate]:
                 continue
             if not is_future(iso, today):
                 found.append(StatedDate(match.group(), iso, paragraph, match.start(), kind))
-    found.extend(bare_years(text, paragraph, taken, today))
+    found.extend(bare_years(text, paragraph, taken, today, numbers))
     return sorted(found, key=lambda d: d.offset)
 
 
@@ -164,11 +171,13 @@ def may_match(text: str, needs: tuple[str, ...] | None) -> bool:
     return DIGIT.search(text) is not None if needs is None else any(word in text for word in needs)
 
 
-def bare_years(text: str, paragraph: int, taken: list[tuple[int, int]], today: date) -> list[StatedDate]:
+def bare_years(
+    text: str, paragraph: int, taken: list[tuple[int, int]], today: date, numbers: Sequence[re.Match[str]] | None
+) -> list[StatedDate]:
     """Return the numbers that read as years ("2024" without a unit after it) outside other dates."""
     found = []
     dated = SpanIndex(taken)
-    for match in find_numbers(text):
+    for match in find_numbers(text) if numbers is None else numbers:
         inside = dated.holds(match.start())
         year = not inside and has_year_digits(match) and is_year(match, text, unit_after(text, match.end())[0])
         if year and not is_future(match.group(), today):

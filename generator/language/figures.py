@@ -12,6 +12,7 @@ verwundet"), a vague one ("Hunderte") never.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.language.dates import AGENCY_DATELINE, StatedDate, is_year
@@ -52,6 +53,7 @@ MODALITIES = (
     (re.compile(r"\b(?:könnte|könnten|möglicherweise|vermutlich|wahrscheinlich)\b"), "möglicherweise"),
     (re.compile(r"\bbis (?:zum )?(?:Jahresende|Ende des Jahres)\b"), "erwartet"),
 )
+ANY_MODALITY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MODALITIES))
 SHALL = re.compile(r"\b(?:soll|sollen)\b")
 # What makes "soll" report hearsay rather than expect: a perfect or present infinitive ("verlegt worden sein").
 REPORTED = re.compile(r"\b(?:worden|gewesen)\s+sein\b|\bhaben\b|\bsein\b(?=\s*(?:[,.;:!?–—]|$))")
@@ -82,11 +84,16 @@ class Number:
     multiplier: float = 1.0  # of a "Millionen" after the number (1 without)
 
 
-def read_numbers(passage: Passage, in_dates: list[StatedDate], skipped: list[str]) -> list[Number]:
-    """Return the paragraph's figures outside its dates; add why other numbers are no figures to `skipped`."""
+def read_numbers(
+    passage: Passage, in_dates: list[StatedDate], skipped: list[str], found: Sequence[re.Match[str]] | None = None
+) -> list[Number]:
+    """Return the paragraph's figures outside its dates; add why other numbers are no figures to `skipped`.
+
+    `found` are the paragraph's numbers (`find_numbers`), if the caller has read them already.
+    """
     numbers = []
     taken = SpanIndex((d.offset, d.offset + len(d.text)) for d in in_dates)
-    for match in find_numbers(passage.text):
+    for match in find_numbers(passage.text) if found is None else found:
         if taken.holds(match.start()):
             continue
         number, why = read_number(passage.text, match)
@@ -204,6 +211,8 @@ def find_modality(text: str, clause: tuple[int, int]) -> tuple[str, str] | None:
 
     A "soll" that reports hearsay ("sollen … verlegt worden sein", see `find_hearsay`) expects nothing.
     """
+    if not ANY_MODALITY.search(text, *clause):  # most clauses have none: one search instead of one per modality
+        return None
     for pattern, qualifier in MODALITIES:
         found = pattern.search(text, *clause)
         if found and SHALL.fullmatch(found.group()) and REPORTED.search(text, *clause):

@@ -39,8 +39,17 @@ NUMBER = re.compile(
     r"|\b(?P<dozen>Dutzend)\b)"
     r"(?:\s*(?P<mult>(?:Tausend|Millionen|Million|Milliarden|Milliarde)\b|Mio\.|Mrd\.))?"
 )
-# Where a number of NUMBER may start: a digit, or the start of a number word (one search through the text).
-NUMBER_START = re.compile(rf"\d(?<![\w.,:]\d)|\b(?i:{THOUSANDS}|dutzend)")
+NUMBER_WORDS = (*WORD_NUMBERS, "dutzend")
+# Each number word that starts with no other: "zwei", not "zweihundert" (where one starts, the other does).
+WORD_STARTS = [w for w in NUMBER_WORDS if not any(w != other and w.startswith(other) for other in NUMBER_WORDS)]
+FIRST_LETTERS = "".join(sorted({word[0] for word in WORD_STARTS}))
+SECOND_LETTERS = "".join(sorted({word[1] for word in WORD_STARTS}))
+# Where a number of NUMBER may start (one search through the text): a digit, or a number word. Both stand at a
+# word boundary, which most positions fail at once; the words are tried only where one of their first letters
+# is followed by one of their second letters.
+NUMBER_START = re.compile(
+    rf"\b(?:\d(?<![\w.,:]\d)|(?=(?i:[{FIRST_LETTERS}][{SECOND_LETTERS}]))(?i:{'|'.join(WORD_STARTS)}))"
+)
 MULTIPLIERS = {
     "Tausend": 1e3,
     "Million": 1e6,

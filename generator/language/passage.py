@@ -27,17 +27,20 @@ class Passage:
     memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
     quotations: list[Quotation] = field(init=False)  # in text order, none inside another
     sentences: list[tuple[int, int]] = field(init=False)
+    sentence_ends: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """Find the quotations, then the sentences (which never end inside a quotation)."""
         self.quotations = find_quotations(self.text)
-        self.sentences = split_sentences(self.text, self.in_quote)
+        self.sentences = split_sentences(self.text, self.in_quote if self.quotations else None)
+        self.sentence_ends = [end for _, end in self.sentences]
 
     def remember(self, key: Hashable, work_out: Callable[[], T]) -> T:
         """Return what `work_out` returns, working it out only the first time `key` is asked for."""
-        if key not in self.memo:
-            self.memo[key] = work_out()
-        found: T = self.memo[key]
+        try:
+            found: T = self.memo[key]
+        except KeyError:
+            found = self.memo[key] = work_out()
         return found
 
     def in_quote(self, offset: int) -> bool:
@@ -48,8 +51,7 @@ class Passage:
 
     def sentence_of(self, offset: int) -> int:
         """Return the index of the sentence holding `offset`."""
-        ends = self.remember("sentence ends", lambda: [end for _, end in self.sentences])
-        return min(bisect_right(ends, offset), len(self.sentences) - 1)
+        return min(bisect_right(self.sentence_ends, offset), len(self.sentences) - 1)
 
     def clauses(self, sentence: tuple[int, int], dashes: bool = True) -> list[tuple[int, int]]:
         """Return the clauses of a sentence (see `clause_spans`)."""

@@ -11,16 +11,22 @@ from generator.language.lexicon import DOUBLE_QUOTES, LOWER, UPPER
 from generator.language.search import ends_with
 
 # A sentence ends after . ! ? … or a closing quotation mark, before a capital, an opening mark or a
-# digit; also after a quotation closed by » « " ” after its final punctuation.
-SENTENCE_END = re.compile(r"(?<=[.!?…“])\s+(?=[A-ZÄÖÜ„\"0-9])")
-SENTENCE_BREAK = re.compile(SENTENCE_END.pattern + rf"|(?<=[.!?…][”\"»«])\s+(?=[{UPPER}„\"»«0-9])")
+# digit; also after a quotation closed by » « " ” after its final punctuation. The white space between
+# comes first in the pattern (a character class), so that the search skips to white space at once.
+SENTENCE_BREAK = re.compile(
+    r"\s(?:(?<=[.!?…“]\s)\s*(?=[A-ZÄÖÜ„\"0-9])"
+    rf"|(?<=[.!?…][”\"»«]\s)\s*(?=[{UPPER}„\"»«0-9]))"
+)
 ABBREVIATION = re.compile(r"\b(?:ca|bzw|vgl|ggf|inkl|evtl|sog|Dr|Prof|Nr|St|Mio|Mrd|Abs|Art|z\. ?B|u\. ?a|d\. ?h)\.$")
+ABBREVIATION_WIDTH = 5  # its longest match ("z. B."): a match that ends at a dot starts no further back
 DIGIT_DOT = re.compile(r"\d\.$")
 DIGITS_AT_END = re.compile(r"(\d+)$")
 ORDINAL_CUE = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|zur|vom|beim)\s+$", re.IGNORECASE)
 ORDINAL_AFTER = re.compile(rf"(?:{MONTH_NAMES}|(?:{'|'.join(MONTH_ABBREVIATIONS)})t?\.?)\b|[{LOWER}]")
 QUOTE_MARK = re.compile(f"[{DOUBLE_QUOTES}]")
-CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—]\s")
+# A comma, semicolon or colon before white space, or a dash with white space around it; the first character is
+# matched first (a character class), so that the search skips to the next one at once.
+CLAUSE_BREAK = re.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)[–—]\s)")
 COMMA_BREAK = re.compile(r"[,;:]\s")
 CLAUSE_INTRO = re.compile(r"\W*(?:dass|wonach|demnach|demzufolge|wie)\b")  # matched at a clause's start
 
@@ -58,20 +64,32 @@ def mark_role(text: str, index: int) -> str | None:
     return None
 
 
-def split_sentences(text: str, in_quote: Callable[[int], bool]) -> list[tuple[int, int]]:
-    """Split a paragraph into sentences, never inside a quotation, after an abbreviation or a date's day."""
+def split_sentences(text: str, in_quote: Callable[[int], bool] | None) -> list[tuple[int, int]]:
+    """Split a paragraph into sentences, never inside a quotation, after an abbreviation or a date's day.
+
+    `in_quote` tells whether an offset lies within a quotation; None for a paragraph without one.
+    """
     bounds, start = [], 0
     for match in SENTENCE_BREAK.finditer(text):
-        if in_quote(match.start() - 1) and in_quote(match.end()):
+        end, after = match.span()
+        if in_quote is not None and in_quote(end - 1) and in_quote(after):
             continue
-        if ends_with(ABBREVIATION, text, match.start()) or (
-            ends_with(DIGIT_DOT, text, match.start()) and is_ordinal(text, match.start() - 1, match.end())
-        ):
+        if text[end - 1] == "." and no_full_stop(text, end, after):
             continue
-        bounds.append((start, match.start()))
-        start = match.end()
+        bounds.append((start, end))
+        start = after
     bounds.append((start, len(text)))
     return bounds
+
+
+def no_full_stop(text: str, end: int, after: int) -> bool:
+    """Tell whether the dot before `end` ends no sentence: an abbreviation's, an ordinal's or a date's day's.
+
+    Both patterns end with the dot, so only the few characters before it are searched.
+    """
+    if ABBREVIATION.search(text, max(0, end - ABBREVIATION_WIDTH), end):
+        return True
+    return DIGIT_DOT.search(text, max(0, end - 2), end) is not None and is_ordinal(text, end - 1, after)
 
 
 def is_ordinal(text: str, end: int, after: int) -> bool:

@@ -7,14 +7,14 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from generator.content.stamps import file_stamps
 from generator.problems import Problem
-from generator.site.write import CACHE, MARKER, marker_text, write_file
+from generator.site.write import CACHE, page_digest, write_file
 
 INPUT_LIMIT = 2_000_000  # content/load.py's MAX_FILE_BYTES (not imported: that module takes 0.1 s to import)
 
@@ -90,24 +90,17 @@ def files_below(folder: Path) -> list[str]:
     return sorted(found)
 
 
-def page_digest(data: bytes) -> str:
-    """Return a short digest of a page's bytes, as the manifest records it."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def generated_files(out_dir: Path) -> Iterator[str]:
     """Yield the dossier-relative path of every file in `out_dir` except the manifest."""
     return (name for name in files_below(out_dir) if name != CACHE)
 
 
-def write_manifest(out_dir: Path, inputs: str, warnings: list[Problem], pages: dict[str, bytes]) -> None:
-    """Record what was just written; deterministic, so that equal inputs give an equal dossier/."""
-    files = {name: page_digest(data) for name, data in pages.items()}
-    files[MARKER] = page_digest(marker_text(set(pages)).encode("utf-8"))
+def write_manifest(out_dir: Path, inputs: str, warnings: list[Problem], digests: Mapping[str, str]) -> None:
+    """Record the digests of what was just written; deterministic, so that equal inputs give an equal dossier/."""
     manifest = {
         "inputs": inputs,
         "warnings": [[p.path, p.line, p.col, p.message] for p in warnings],
-        "files": dict(sorted(files.items())),
+        "files": dict(sorted(digests.items())),
     }
     write_file(out_dir / CACHE, (json.dumps(manifest, ensure_ascii=False, indent=0) + "\n").encode("utf-8"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from generator.analysis.compare import Analysis
@@ -58,7 +59,7 @@ QUOTE_COLUMNS = (
 )
 
 
-def render_exports(analysis: Analysis) -> dict[str, str]:
+def render_exports(analysis: Analysis) -> dict[str, bytes]:
     """Return the data files by site path."""
     dossier = analysis.dossier
     articles = sorted(dossier.articles.values(), key=lambda a: a.id)
@@ -66,9 +67,9 @@ def render_exports(analysis: Analysis) -> dict[str, str]:
     quotes = [q for a in articles for q in a.quotes]
     return {
         f"{DATA_DIR}/dossier.json": dump_records(export_model(analysis)),
-        f"{DATA_DIR}/dossier.schema.json": dump_json(EXPORT_SCHEMA),
-        f"{DATA_DIR}/claims.csv": render_csv(CLAIM_COLUMNS, [claim_row(dossier, c) for c in claims]),
-        f"{DATA_DIR}/quotes.csv": render_csv(QUOTE_COLUMNS, [quote_row(q) for q in quotes]),
+        f"{DATA_DIR}/dossier.schema.json": dump_json(EXPORT_SCHEMA).encode(),
+        f"{DATA_DIR}/claims.csv": render_csv(CLAIM_COLUMNS, [claim_row(dossier, c) for c in claims]).encode(),
+        f"{DATA_DIR}/quotes.csv": render_csv(QUOTE_COLUMNS, [quote_row(q) for q in quotes]).encode(),
     }
 
 
@@ -76,21 +77,26 @@ def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def dump_records(data: dict[str, Any]) -> str:
+def dump_records(data: dict[str, Any]) -> bytes:
     """Write a top-level object with one list item per line: diffable, and encoded by json's C encoder.
 
     `indent` makes json fall back to its Python encoder, which for a large dossier is several
     times slower and holds every token of the file as a separate string before joining them.
     """
-    lines = []
-    for key, value in data.items():
-        name = json.dumps(key)
-        if isinstance(value, list) and value:
-            items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
-            lines.append(f"{name}: [\n{items}\n]")
+    out = io.BytesIO()
+    out.write(b"{\n")
+    for index, (key, value) in enumerate(data.items()):
+        out.write((",\n" if index else "").encode() + json.dumps(key).encode() + b": ")
+        if isinstance(value, Iterator):
+            first = True
+            for item in value:
+                out.write((b"[\n" if first else b",\n") + json.dumps(item, ensure_ascii=False).encode())
+                first = False
+            out.write(b"[]" if first else b"\n]")
         else:
-            lines.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            out.write(json.dumps(value, ensure_ascii=False).encode())
+    out.write(b"\n}\n")
+    return out.getvalue()
 
 
 def export_model(analysis: Analysis) -> dict[str, Any]:
@@ -100,17 +106,17 @@ def export_model(analysis: Analysis) -> dict[str, Any]:
     return {
         "title": d.title,
         "summary": d.summary,
-        "articles": [export_article(a) for a in articles],
-        "entities": [export_entity(e) for kind in ENTITY_KINDS for e in sorted(d.entities[kind].values(), key=by_id)],
-        "topics": [export_topic(t) for t in sorted(d.topics.values(), key=by_id)],
-        "quotes": [export_quote(q) for a in articles for q in a.quotes],
-        "claims": [export_claim(d, c) for a in articles for c in a.claims],
-        "provenance": [export_provenance(p) for _, p in sorted(analysis.provenance.items())],
+        "articles": (export_article(a) for a in articles),
+        "entities": (export_entity(e) for kind in ENTITY_KINDS for e in sorted(d.entities[kind].values(), key=by_id)),
+        "topics": (export_topic(t) for t in sorted(d.topics.values(), key=by_id)),
+        "quotes": (export_quote(q) for a in articles for q in a.quotes),
+        "claims": (export_claim(d, c) for a in articles for c in a.claims),
+        "provenance": (export_provenance(p) for _, p in sorted(analysis.provenance.items())),
         "discrepancy_counts": {
             tid: {kind.value: topic.count(kind) for kind in DiscrepancyKind}
             for tid, topic in sorted(analysis.topics.items())
         },
-        "discrepancies": [
+        "discrepancies": (
             {
                 "topic": tid,
                 "a": claim_key(c.a),
@@ -122,8 +128,8 @@ def export_model(analysis: Analysis) -> dict[str, Any]:
             for kind in DiscrepancyKind
             if kind.is_discrepancy
             for c in topic.listed.get(kind, [])
-        ],
-        "disputes": [
+        ),
+        "disputes": (
             {
                 "topic": tid,
                 "sides": list(dispute.sources),
@@ -133,7 +139,7 @@ def export_model(analysis: Analysis) -> dict[str, Any]:
             }
             for tid, topic in sorted(analysis.topics.items())
             for dispute in topic.disputes
-        ],
+        ),
     }
 
 

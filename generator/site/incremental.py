@@ -10,7 +10,7 @@ this shortcut got wrong; a page it got wrong is simply written twice.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -19,6 +19,7 @@ from generator.analysis.compare import Analysis
 from generator.content.model import Article
 from generator.site.links import PageContext
 from generator.site.render import Renderer
+from generator.site.write import Files
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -39,10 +40,10 @@ class MemoryBytecodeCache(BytecodeCache):
 
 @dataclass
 class Rendered:
-    """The last complete render: every file's bytes, and each page's backlinks."""
+    """What is kept of the last complete render: the digest of every file written, and each page's backlinks."""
 
-    pages: dict[str, bytes]
-    backlinks: dict[str, list[str]] = field(default_factory=dict)
+    digests: dict[str, str]  # `WriteReport.digests`: what dossier/ holds, the marker included
+    backlinks: dict[str, list[str]]
 
 
 COMPILED = MemoryBytecodeCache()
@@ -55,11 +56,11 @@ def renderer_for(analysis: Analysis) -> Renderer:
     return renderer
 
 
-def render_all(analysis: Analysis) -> Rendered:
-    """Render every page, as `dossier generate` does, and keep what `early_pages` needs next time."""
+def render_all(analysis: Analysis) -> tuple[Files, dict[str, list[str]]]:
+    """Render every file as `dossier generate` does; return them, and the backlinks `early_pages` needs next time."""
     renderer = renderer_for(analysis)
-    pages = renderer.render_encoded()
-    return Rendered(pages, renderer.incoming)
+    files = renderer.render_encoded()
+    return files, renderer.incoming
 
 
 def early_pages(analysis: Analysis, changed: Collection[str], previous: Rendered) -> dict[str, bytes]:
@@ -70,7 +71,7 @@ def early_pages(analysis: Analysis, changed: Collection[str], previous: Rendered
     pages = {}
     for spec in specs:
         article = spec[3].get("article")
-        if not isinstance(article, Article) or article.id not in changed or spec[0] not in previous.pages:
+        if not isinstance(article, Article) or article.id not in changed or spec[0] not in previous.digests:
             continue
         path, title, body, links = renderer.render_page(spec)
         renderer.contexts[path] = PageContext(path, analysis.dossier, links)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,7 +24,7 @@ from generator.content.reference import render_reference, render_schemas
 from generator.content.vocabulary import EntityKind
 from generator.language.numbers import format_number
 from generator.language.spellings import search_spellings
-from generator.parallel import fork_map
+from generator.parallel import fork_imap
 from generator.site.charts import render_timeline, render_topic_chart
 from generator.site.escape import encode_url, inline_escape, md_escape
 from generator.site.export import render_exports
@@ -56,6 +58,7 @@ from generator.site.subpages import (
     topic_specs,
 )
 from generator.site.values import format_value, stated_numbers, vague_words
+from generator.site.write import Files
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTION_INDEXES = {f"{folder}/index.md" for folder in SECTIONS.values()}
@@ -171,35 +174,34 @@ class Renderer:
         self.claim_rows: dict[str, str] = {}  # a claim's row anchor → the topic sub-page holding it
         self.incoming: dict[str, list[str]] = {}  # page → the pages listed as its backlinks, by render_encoded
 
-    def render_encoded(self) -> dict[str, bytes]:
-        """Return {dossier-relative path: UTF-8 Markdown} for every page, backlinks included.
+    def render_encoded(self) -> Files:
+        """Render every file: UTF-8 by dossier-relative path, each page finished with its backlinks as it is read.
 
-        Pages are kept as UTF-8 from the moment they are rendered: a Python string of German text
-        with „quotes“ takes two bytes per character, and the pages of a large dossier are the
-        bulk of the generator's memory.
+        Everything is rendered before this returns, so no rendering error comes after a file is
+        written. The files are kept in `Files`, compressed once they are large: as they are, the
+        pages of a large dossier would be the bulk of the generator's memory.
         """
-        data: dict[str, bytes] = {}
-        bodies: dict[str, tuple[str, bytes]] = {}
+        files, titles = Files(), {}
         for result in self.render_parts(self.page_list()):
             if isinstance(result, dict):
-                data.update(result)
+                files.add(result)
                 continue
-            path, title, body, links = result
-            self.contexts[path] = PageContext(path, self.dossier, links)
-            bodies[path] = (title, body)
-        self.incoming = self.backlinks(bodies)
-        titles = {p: t for p, (t, _) in bodies.items()}
-        pages = {}
-        for path in list(bodies):
-            title, body = bodies.pop(path)  # one copy of each page at a time
-            pages[path] = self.assemble(path, title, body, self.incoming.get(path, []), titles)
-        for name, text in self.dossier.pages.items():
-            pages[name] = text.encode("utf-8")
-        pages["referenz.md"] = render_reference().encode("utf-8")
-        pages["assets/dossier.css"] = (TEMPLATES / "dossier.css").read_text(encoding="utf-8").encode("utf-8")
-        pages.update({f"schemas/{name}": text.encode("utf-8") for name, text in render_schemas().items()})
-        pages.update(data)
-        return dict(sorted(pages.items()))
+            path, titles[path], body, links = result
+            self.contexts[path] = PageContext(path, self.dossier, {intern(target) for target in links})  # one copy each
+            files.add({path: body})
+        self.incoming = self.backlinks(titles)
+        files.add({name: text.encode("utf-8") for name, text in self.dossier.pages.items()})
+        files.add({"referenz.md": render_reference().encode("utf-8")})
+        files.add({"assets/dossier.css": (TEMPLATES / "dossier.css").read_text(encoding="utf-8").encode("utf-8")})
+        files.add({f"schemas/{name}": text.encode("utf-8") for name, text in render_schemas().items()})
+        files.finish = partial(self.finish, titles)
+        return files
+
+    def finish(self, titles: dict[str, str], path: str, data: bytes) -> bytes:
+        """Return a rendered page with its front matter and backlinks, and any other file as it is."""
+        if path not in titles:
+            return data
+        return self.assemble(path, titles[path], data, self.incoming.get(path, []), titles)
 
     def assemble(self, path: str, title: str, body: bytes, sources: list[str], titles: dict[str, str]) -> bytes:
         """Return a rendered page with its front matter and, if other pages link to it, its backlinks."""
@@ -211,8 +213,8 @@ class Renderer:
         searchable = path not in UNSEARCHED and path not in self.parents  # sub-pages repeat their page's lists
         return front_matter(title, searchable).encode("utf-8") + body
 
-    def render_parts(self, specs: list[PageSpec]) -> list[dict[str, bytes] | tuple[str, str, bytes, set[str]]]:
-        """Render the data files, then every page; in forked workers for dossiers of up to PARALLEL_ARTICLES.
+    def render_parts(self, specs: list[PageSpec]) -> Iterator[dict[str, bytes] | tuple[str, str, bytes, set[str]]]:
+        """Render the data files, then every page, one at a time; in forked workers for up to PARALLEL_ARTICLES.
 
         The data files come first: in one process they are built while only the model is in
         memory (they need a copy of it). Larger dossiers render in this process, because each
@@ -223,7 +225,7 @@ class Renderer:
             self.env.get_template(name)  # compiled once, before forking
         parts: list[int | str] = ["exports", "feeds", *range(len(specs))]
         parallel = len(self.dossier.articles) <= PARALLEL_ARTICLES
-        return fork_map(render_part, (self, specs), parts, parallel=parallel)
+        return fork_imap(render_part, (self, specs), parts, parallel=parallel)
 
     def topic_chart(self, page: PageContext, result: TopicAnalysis) -> Markup:
         """Return the SVG chart of a numeric topic (raw HTML without links: the table below links the claims)."""
@@ -269,7 +271,7 @@ class Renderer:
         self.parents = {path: params["parent"] for path, _, _, params in pages if params.get("parent", path) != path}
         return pages
 
-    def backlinks(self, bodies: dict[str, tuple[str, bytes]]) -> dict[str, list[str]]:
+    def backlinks(self, pages: Container[str]) -> dict[str, list[str]]:
         """Map each page to the pages that link to it and that it does not link to itself.
 
         Section indexes are left out, and so are pages the target already links to: an article's
@@ -286,7 +288,7 @@ class Renderer:
             if source in SECTION_INDEXES:
                 continue
             for target in targets:
-                if target != source and target in bodies and source not in family[target]:
+                if target != source and target in pages and source not in family[target]:
                     incoming[target].add(source)
         return {target: sorted(sources) for target, sources in incoming.items()}
 
@@ -309,7 +311,7 @@ def render_part(
     """Render the data files ("exports", "feeds") or the page with this index (workers get only this key)."""
     renderer, specs = rendering
     if part == "exports":
-        return {path: text.encode("utf-8") for path, text in render_exports(renderer.analysis).items()}
+        return render_exports(renderer.analysis)
     if part == "feeds":
         return {path: text.encode("utf-8") for path, text in render_feeds(renderer.dossier).items()}
     return renderer.render_page(specs[int(part)])

@@ -3,13 +3,16 @@
 The page-level effects (Tab stops, accessible names in the browser) are checked in test_browser.py.
 """
 
+import posixpath
 import re
 from pathlib import Path
 
 from conftest import TODAY, write_content
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.pipeline import check
-from generator.site.links import PageContext
+from generator.site.links import PageContext, relative_path
 
 HOSTILE = 'Titel "mit" {Klammern} | <b>Tags</b> & mehr'
 LABEL = re.compile(r'\{ aria-label="([^"]*)" \}')
@@ -90,3 +93,14 @@ def test_a_generated_table_links_each_entity_once():
         for table in re.findall(r'<div class="dq-table[^>]*>(.*?)</div>', data.decode("utf-8"), re.S):
             targets = re.findall(r"\]\(((?:\.\./)*(?:personen|organisationen|orte)/[^)#\s]+)[ )]", table)
             assert len(targets) == len(set(targets)), (path, targets)
+
+
+FOLDER = st.lists(st.sampled_from(["themen", "t", "personen", "x", "angaben"]), max_size=3)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(FOLDER, FOLDER, st.sampled_from(["index.md", "t.md", "x.json", "angaben.md"]))
+def test_relative_path_is_posix_relpath(start: list[str], folders: list[str], name: str) -> None:
+    target = "/".join([*folders, name])
+    folder = "/".join(start) or "."
+    assert relative_path(target, folder) == posixpath.relpath(target, folder)

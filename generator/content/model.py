@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from generator.content.load import Document
@@ -253,11 +254,19 @@ class Dossier:
     parties: list[str] = field(default_factory=list)  # place ids of the states party to the conflict
 
     def entity(self, entity_id: str) -> Entity:
-        """Return the person, organisation or place with this id."""
-        for table in self.entities.values():
+        """Return the person, organisation or place with this id (ids are unique across the three kinds)."""
+        found = self.entity_index.get(entity_id)
+        if found is not None and self.entities.get(found.kind, {}).get(entity_id) is found:
+            return found
+        for table in self.entities.values():  # added since the index was made (tests build models by hand)
             if entity_id in table:
                 return table[entity_id]
         raise KeyError(entity_id)
+
+    @cached_property
+    def entity_index(self) -> dict[str, Entity]:
+        """Map every entity id to its entity: pages look up a hundred thousand names."""
+        return {entity_id: entity for table in self.entities.values() for entity_id, entity in table.items()}
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

@@ -35,8 +35,23 @@ def url_maker(page: str) -> Href:
 
 @lru_cache(maxsize=1 << 17)
 def relative_path(target: str, start: str) -> str:
-    """posixpath.relpath, remembered: pages link to the same few thousand targets from a few folders."""
-    return posixpath.relpath(target, start)
+    """Return posixpath.relpath(target, start) for dossier-relative paths without `..`, remembered.
+
+    Both are paths inside the dossier (`start` a folder or "."), so the common folders are found
+    by splitting; posixpath.relpath would make both absolute first, through the working directory.
+    """
+    source = [] if start == "." else start.split("/")
+    parts = target.split("/")
+    common = 0
+    while common < len(source) and common < len(parts) - 1 and source[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + parts[common:])
+
+
+@lru_cache(maxsize=1 << 16)
+def tooltip_text(text: str) -> str:
+    """Reduce a text for a tooltip or label to words and plain punctuation, on one line (remembered)."""
+    return " ".join(TITLE_UNSAFE.sub("", text).split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -47,7 +62,7 @@ def link_markup(folder: str, target: str, anchor: str | None, text: str, is_mark
     end the title or look like markup, even if content markup got past validation.
     """
     shown = Markup(text) if is_markup else md_escape(text)
-    tooltip = f' "{TITLE_UNSAFE.sub("", " ".join(title.split()))}"' if title else ""
+    tooltip = f' "{tooltip_text(title)}"' if title else ""
     return Markup(f"[{shown}]({relative_path(target, folder)}{'#' + anchor if anchor else ''}{tooltip})")
 
 
@@ -92,7 +107,7 @@ class PageContext:
     def named_again(self, entity_id: str, shown: str) -> Markup:
         """Name an entity already linked nearby: its escaped name with the link's tooltip on a plain span."""
         entity = self.dossier.entity(entity_id)
-        tooltip = " ".join(TITLE_UNSAFE.sub("", entity.role or entity_kind_label(entity)).split())
+        tooltip = tooltip_text(entity.role or entity_kind_label(entity))
         return Markup(f'<span title="{html.escape(tooltip)}">{shown}</span>' if tooltip else shown)
 
     def table(self, css: str) -> Markup:
@@ -193,7 +208,7 @@ class PageContext:
         if page_path("articles", item.article) == self.path:
             name = f"{paragraph} dieses Artikels"
         else:  # the title reduced like a tooltip: nothing in it can end the attribute or the attribute list
-            name = f"{' '.join(TITLE_UNSAFE.sub('', self.dossier.articles[item.article].title).split())}, {paragraph}"
+            name = f"{tooltip_text(self.dossier.articles[item.article].title)}, {paragraph}"
         return Markup(f'{link}{{ aria-label="Beleg: {name}" }}')
 
     def excerpt(self, item: Claim | Quote) -> Markup:

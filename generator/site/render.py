@@ -6,18 +6,15 @@ import html
 import json
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterator
-from dataclasses import dataclass
 from functools import partial
-from itertools import pairwise
 from pathlib import Path
 from sys import intern
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.analysis.compare import Analysis, TopicAnalysis
-from generator.analysis.mentions import Mention
 from generator.analysis.provenance import Source, describe_source, rank_topics
 from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Paragraph
 from generator.content.reference import render_reference, render_schemas
@@ -26,7 +23,7 @@ from generator.language.numbers import format_number
 from generator.language.spellings import search_spellings
 from generator.parallel import fork_imap
 from generator.site.charts import render_timeline, render_topic_chart
-from generator.site.escape import encode_url, inline_escape, md_escape
+from generator.site.escape import encode_url, md_escape
 from generator.site.export import render_exports
 from generator.site.feeds import render_feeds
 from generator.site.jsonld import article_jsonld, topic_jsonld
@@ -46,6 +43,7 @@ from generator.site.labels import (
 from generator.site.links import PageContext, relative_path, url_maker
 from generator.site.matrix import views, who_said_what
 from generator.site.paging import LIMITS, top
+from generator.site.paragraphs import render_paragraph
 from generator.site.paths import SECTIONS, page_path
 from generator.site.subpages import (
     PageSpec,
@@ -107,6 +105,7 @@ def make_environment(finalize: Callable[[Any], str] = md_escape) -> Environment:
     """Return the Jinja environment of all templates: strict, and escaping every value it prints."""
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=template_cache(),
         undefined=StrictUndefined,
         finalize=finalize,
         autoescape=False,
@@ -114,6 +113,19 @@ def make_environment(finalize: Callable[[Any], str] = md_escape) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def template_cache() -> BytecodeCache | None:
+    """Return Jinja's cache of compiled templates, or None if it cannot have its private folder.
+
+    Compiling the templates took a fifth of a second of every run, before any page could be
+    rendered. Jinja keeps the compiled code in a folder of the temporary directory that only the
+    user may use (it refuses any other), and compiles again whenever a template's text changed.
+    """
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no writable temporary directory, or an unsafe one
+        return None
 
 
 def newest_first(latest: list[tuple[Source, Claim]]) -> list[tuple[Source, Claim]]:
@@ -315,83 +327,3 @@ def render_part(
     if part == "feeds":
         return {path: text.encode("utf-8") for path, text in render_feeds(renderer.dossier).items()}
     return renderer.render_page(specs[int(part)])
-
-
-@dataclass(frozen=True)
-class Highlight:
-    start: int
-    end: int
-    css: str
-    anchor: str | None
-    marker: Markup | None
-    speaker: str | None = None  # a quote's speaker: the marker links them, the quoted words do not
-
-
-def collect_highlights(page: PageContext, article: Article, number_: int) -> list[Highlight]:
-    """Collect the quote and claim spans of one paragraph with their anchors and links."""
-    found: list[Highlight] = []
-    for quote in article.quotes:
-        for i, span in enumerate(quote.spans):
-            if span.paragraph == number_:
-                last = i == len(quote.spans) - 1
-                marker = Markup(f"<sup>{page.entity(quote.speaker)}</sup>") if last and quote.speaker else None
-                anchor = f"q-{quote.id}" if i == 0 else None
-                found.append(Highlight(span.start, span.end, "dq-quote", anchor, marker, quote.speaker))
-    for claim in article.claims:
-        for span in claim.spans:
-            if span.paragraph == number_:
-                marker = Markup(f"<sup>{page.topic(claim.topic, claim.topic_anchor)}</sup>")
-                found.append(Highlight(span.start, span.end, "dq-claim", f"c-{claim.id}", marker))
-    return found
-
-
-def render_paragraph(page: PageContext, article: Article, paragraph: Paragraph, mentions: list[Mention]) -> Markup:
-    """Render a paragraph's text with <mark> runs for highlights and its entities named (`PageContext.mention`)."""
-    text = paragraph.text
-    marks = collect_highlights(page, article, paragraph.number)
-    cuts = {0, len(text)} | {h.start for h in marks} | {h.end for h in marks}
-    names = {m.start: m for m in select_mentions(mentions, cuts, marks)}
-    cuts |= set(names) | {m.end for m in names.values()}
-    out: list[str] = []
-    open_css = ""
-    for start, end in pairwise(sorted(cuts)):
-        css = " ".join(sorted({h.css for h in marks if h.start <= start and end <= h.end}))
-        boundary = [str(h.marker) for h in marks if h.end == start and h.marker]
-        boundary += [f'<span id="{h.anchor}"></span>' for h in marks if h.start == start and h.anchor]
-        if open_css and (css != open_css or boundary):
-            out.append("</mark>")
-            open_css = ""
-        out += boundary
-        if css and not open_css:
-            out.append(f'<mark class="{css}">')
-            open_css = css
-        mention = names.get(start)
-        segment = text[start:end]
-        out.append(str(page.mention(mention.entity.id, segment)) if mention else inline_escape(segment))
-    if open_css:
-        out.append("</mark>")
-    out += [str(h.marker) for h in marks if h.end == len(text) and h.marker]
-    return Markup("".join(out))
-
-
-def select_mentions(mentions: list[Mention], cuts: set[int], marks: list[Highlight]) -> list[Mention]:
-    """Keep the mentions that cross no highlight boundary, overlap no other and do not name a speaker in their quote.
-
-    Of these, `PageContext.mention` links the first of each entity on the page; with the same
-    entity twice in a paragraph only the first is kept (the rest stay plain text).
-    """
-    chosen: list[Mention] = []
-    seen: set[str] = set()
-    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        crosses = any(mention.start < cut < mention.end for cut in cuts)
-        overlaps = any(mention.start < other.end and other.start < mention.end for other in chosen)
-        if mention.entity.id in seen or crosses or overlaps or is_in_own_quote(mention, marks):
-            continue
-        seen.add(mention.entity.id)
-        chosen.append(mention)
-    return chosen
-
-
-def is_in_own_quote(mention: Mention, marks: list[Highlight]) -> bool:
-    """Tell whether a mention names the speaker inside their own quote."""
-    return any(h.speaker == mention.entity.id and h.start <= mention.start and mention.end <= h.end for h in marks)

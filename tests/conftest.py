@@ -151,3 +151,24 @@ def content() -> dict[str, Any]:
 def meta(content: dict[str, Any]) -> dict[str, Any]:
     """The metadata of the one article in `content`."""
     return content["articles"]["erster-artikel"]["meta"]  # type: ignore[no-any-return]
+
+
+def compare_with_pair_limit(topic: Any, claims: list[Any], limit: int) -> Any:
+    """Compare a topic's claims with at most `limit` pairs listed per kind (compare.PAIR_LIMIT)."""
+    from generator.analysis import compare
+
+    original, compare.PAIR_LIMIT = compare.PAIR_LIMIT, limit
+    try:
+        return compare.compare_claims(topic, claims)
+    finally:
+        compare.PAIR_LIMIT = original
+
+
+def assert_pairs_match_every_comparison(result: Any, limit: int) -> None:
+    """Assert that each kind's count and listed pairs are those of classifying every pair, in order."""
+    from generator.analysis import compare
+
+    for kind in compare.KINDS:
+        of_kind = [(c.a.id, c.b.id, c.reason) for c in result.comparisons if c.kind == kind]
+        assert result.count(kind) == len(of_kind)
+        assert [(c.a.id, c.b.id, c.reason) for c in result.listed[kind]] == of_kind[:limit]

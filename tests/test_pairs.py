@@ -2,11 +2,10 @@
 
 from datetime import date
 
+from conftest import assert_pairs_match_every_comparison, compare_with_pair_limit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis import compare
-from generator.analysis.compare import compare_claims
 from generator.content.model import Claim, Dating, Labelled, Topic
 
 WHEN = {"2024": (date(2024, 1, 1), date(2024, 12, 31)), "2024-10": (date(2024, 10, 1), date(2024, 10, 31))}
@@ -45,13 +44,5 @@ def claim(index: int, category: str, scope: str, when: str, claimant: str, artic
 )
 def test_pairs_of_a_categorical_topic_equal_classifying_every_pair(drawn, exclusive, limit):
     claims = [claim(i, *fields) for i, fields in enumerate(drawn)]
-    original, compare.PAIR_LIMIT = compare.PAIR_LIMIT, limit
-    try:
-        result = compare_claims(topic(exclusive), claims)
-    finally:
-        compare.PAIR_LIMIT = original
-    every = result.comparisons
-    for kind in compare.KINDS:
-        of_kind = [(c.a.id, c.b.id, c.reason) for c in every if c.kind == kind]
-        assert result.count(kind) == len(of_kind)
-        assert [(c.a.id, c.b.id, c.reason) for c in result.listed[kind]] == of_kind[:limit]
+    result = compare_with_pair_limit(topic(exclusive), claims, limit)
+    assert_pairs_match_every_comparison(result, limit)

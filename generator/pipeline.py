@@ -22,7 +22,7 @@ from generator.site.cache import (
     write_manifest,
 )
 from generator.site.lock import project_lock
-from generator.site.write import MARKER, WriteReport, page_digest, write_file, write_files, write_pages
+from generator.site.write import WriteReport, page_digest, write_file, write_files, write_pages
 
 if TYPE_CHECKING:
     from generator.analysis.compare import Analysis
@@ -189,7 +189,7 @@ class Session:
             untouched = self.written is not None and file_stamps(self.root, "dossier") == self.written
             if self.rendered is not None and untouched:
                 before = self.rendered.digests
-                report = write_files(self.out_dir, files, set(before) - {MARKER}, before, digest=True)
+                report = write_files(self.out_dir, files, set(before), before, digest=True)
             else:
                 report = write_pages(self.out_dir, files, self.root, digest=True)
             if inputs is not None:

@@ -21,9 +21,9 @@ import pytest
 import yaml
 from conftest import BASE, REPO, TODAY, write_content
 
-from generator.analysis.compare import locate_parts
 from generator.analysis.match import normalise
 from generator.analysis.mentions import Mention, drop_nested_mentions, find_mentions
+from generator.analysis.passages import locate_parts
 from generator.bench.bench import HOSTILE_BYTES
 from generator.bench.hostile import hostile_text
 from generator.cli import main

@@ -9,11 +9,10 @@ from itertools import combinations
 from generator.analysis.classify import Comparison, classify, group_of, is_same_statement, party
 from generator.analysis.excerpts import check_values_in_excerpts
 from generator.analysis.figures import open_paragraphs
-from generator.analysis.match import Normalised, Occurrences, closest, find_all, fold, normalise
 from generator.analysis.mentions import Mention, find_mentions
 from generator.analysis.pairs import PairIndex, Smallest
+from generator.analysis.passages import locate_events, locate_passages
 from generator.analysis.provenance import Provenance, trace_topic
-from generator.content.load import Document
 from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Event, Quote, Span, Topic
 from generator.content.vocabulary import DiscrepancyKind, Modality
 from generator.parallel import fork_map
@@ -180,41 +179,37 @@ def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:
     mentions: list[Mention] = []
     open_numbers: dict[str, list[int]] = {}
     results = fork_map(analyse_article, dossier, list(dossier.articles))
-    for article, (quote_spans, claim_spans, found, article_problems, paragraphs) in zip(
-        dossier.articles.values(), results, strict=True
-    ):
-        for quote, spans in zip(article.quotes, quote_spans, strict=True):
-            quote.spans = spans
-        for claim, spans in zip(article.claims, claim_spans, strict=True):
-            claim.spans = spans
-        for entity_id, paragraph, start, end, sentence in found:
-            mentions.append(Mention(dossier.entity(entity_id), article.id, paragraph, start, end, sentence))
-        problems += article_problems
-        open_numbers[article.id] = paragraphs
-    by_topic: dict[str, list[Claim]] = {topic_id: [] for topic_id in dossier.topics}
-    for article in dossier.articles.values():
-        for claim in article.claims:
-            by_topic[claim.topic].append(claim)
-    topics = {topic_id: compare_claims(dossier.topics[topic_id], claims) for topic_id, claims in by_topic.items()}
-    provenance = {topic_id: trace_topic(dossier, r.topic, r.claims) for topic_id, r in topics.items()}
+    for article, result in zip(dossier.articles.values(), results, strict=True):
+        found, open_numbers[article.id] = place_article(dossier, article, result, problems)
+        mentions += found
+    topics, provenance = compare_topics(dossier, list(dossier.topics))
     locate_events(dossier, problems)
     return Analysis(dossier, mentions, topics, provenance, open_numbers), problems
 
 
-def locate_events(dossier: Dossier, problems: list[Problem]) -> None:
-    """Set the span of every event's excerpt in its article, reporting those not in the text."""
-    for event in dossier.events:
-        article = dossier.articles[event.article]
-        texts = [p.text for p in article.paragraphs]
-        folded = [normalise(t) for t in texts]
-        candidates = locate_parts([event.excerpt], folded)
-        if candidates:
-            event.spans = candidates[0]
-        else:
-            where = ("events", event.index, "excerpt")
-            problems.append(
-                not_found_problem(article, where, "event excerpt", [event.excerpt], texts, folded, event.meta)
-            )
+def place_article(
+    dossier: Dossier, article: Article, result: ArticleAnalysis, problems: list[Problem]
+) -> tuple[list[Mention], list[int]]:
+    """Give an article the passages `analyse_article` found; return its mentions and its open paragraphs."""
+    quote_spans, claim_spans, found, article_problems, paragraphs = result
+    for quote, spans in zip(article.quotes, quote_spans, strict=True):
+        quote.spans = spans
+    for claim, spans in zip(article.claims, claim_spans, strict=True):
+        claim.spans = spans
+    problems += article_problems
+    mentions = [Mention(dossier.entity(e), article.id, n, start, end, s) for e, n, start, end, s in found]
+    return mentions, paragraphs
+
+
+def compare_topics(dossier: Dossier, topic_ids: list[str]) -> tuple[dict[str, TopicAnalysis], dict[str, Provenance]]:
+    """Compare the claims of each of these topics, in the articles' order, and trace their sources."""
+    claims: dict[str, list[Claim]] = {topic_id: [] for topic_id in topic_ids}
+    for article in dossier.articles.values():
+        for claim in article.claims:
+            if claim.topic in claims:
+                claims[claim.topic].append(claim)
+    topics = {topic_id: compare_claims(dossier.topics[topic_id], found) for topic_id, found in claims.items()}
+    return topics, {topic_id: trace_topic(dossier, r.topic, r.claims) for topic_id, r in topics.items()}
 
 
 ArticleAnalysis = tuple[
@@ -237,76 +232,6 @@ def analyse_article(dossier: Dossier, article_id: str) -> ArticleAnalysis:
         problems,
         open_paragraphs(article),
     )
-
-
-def locate_passages(article: Article, problems: list[Problem]) -> None:
-    """Set the span of every quote part and claim excerpt, reporting those not in the text."""
-    texts = [p.text for p in article.paragraphs]
-    folded = [normalise(t) for t in texts]
-    passages: list[tuple[Quote | Claim, tuple[object, ...], str, list[str]]] = [
-        (quote, ("quotes", i, "text"), "quote", quote.parts) for i, quote in enumerate(article.quotes)
-    ]
-    passages += [
-        (claim, ("claims", i, "excerpt"), "claim excerpt", [claim.excerpt]) for i, claim in enumerate(article.claims)
-    ]
-    for item, where, what, parts in passages:
-        candidates = locate_parts(parts, folded)
-        if not candidates:
-            problems.append(not_found_problem(article, where, what, parts, texts, folded))
-            continue
-        item.spans = candidates[0]
-        if len(candidates) > 1:
-            numbers = ", ".join(str(c[0].paragraph) for c in candidates)
-            message = f"{what} occurs {len(candidates)} times (paragraphs {numbers}); the first is highlighted"
-            problems.append(article.meta.problem(where, message, warning=True))
-
-
-def locate_parts(parts: list[str], folded: list[Normalised]) -> list[list[Span]]:
-    """Return every placement of all parts, in order, within one paragraph.
-
-    Each later part is looked for once per paragraph (`Occurrences`), not once per place of the first,
-    and only in the paragraphs that hold the first (a substring test skips the others).
-    """
-    candidates = []
-    first_part = fold(parts[0])
-    for number, paragraph in enumerate(folded, start=1):
-        if first_part not in paragraph.text:
-            continue
-        later = [Occurrences(part, paragraph) for part in parts[1:]]
-        for first in find_all(parts[0], paragraph):
-            spans = [Span(number, *first)]
-            for part in later:
-                following = part.first_from(spans[-1].end)
-                if following is None:
-                    break
-                spans.append(Span(number, *following))
-            else:
-                candidates.append(spans)
-    return candidates
-
-
-def not_found_problem(
-    article: Article,
-    where: tuple[object, ...],
-    what: str,
-    parts: list[str],
-    texts: list[str],
-    folded: list[Normalised],
-    doc: Document | None = None,
-) -> Problem:
-    """Explain a passage that is not in the text, naming the closest passage (reported in `doc`, else the YAML)."""
-    txt = article.text_path.rsplit("/", 1)[-1]
-    doc = doc or article.meta
-    missing = next((i for i, p in enumerate(parts) if not any(find_all(p, f) for f in folded)), None)
-    if missing is None:
-        return doc.problem(where, f"{what} parts are not all in one paragraph of {txt}, in order")
-    if len(parts) > 1:
-        where = (*where, missing)
-    if find_all(parts[missing], normalise(" ".join(texts))):
-        return doc.problem(where, f"{what} spans more than one paragraph of {txt}; it must lie within one")
-    index, passage, score = closest(parts[missing], texts)
-    message = f'{what} not found in {txt}; closest passage (paragraph {index + 1}, {score:.0f}% similar): "{passage}"'
-    return doc.problem(where, message)
 
 
 def locate_mentions(article: Article, dossier: Dossier, problems: list[Problem]) -> list[Mention]:

@@ -27,14 +27,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.analysis.compare import Analysis, TopicAnalysis, analyse, analyse_article, compare_claims, locate_events
+from generator.analysis.compare import (
+    Analysis,
+    TopicAnalysis,
+    analyse,
+    analyse_article,
+    compare_topics,
+    place_article,
+)
 from generator.analysis.mentions import Mention
-from generator.analysis.provenance import Provenance, trace_topic
+from generator.analysis.passages import locate_events
+from generator.analysis.provenance import Provenance
 from generator.content.attribution import resolve_sources
 from generator.content.build import build_article, build_events, build_model
 from generator.content.files import Tree
 from generator.content.load import ArticleSource, Content, Document, load_article, load_content
-from generator.content.model import Article, Claim, Dossier
+from generator.content.model import Article, Dossier
 from generator.content.registries import Refs
 from generator.content.stamps import Stamp, file_stamps, trusted
 from generator.problems import Problem, raise_on_errors
@@ -185,7 +193,8 @@ def reanalyse(snapshot: Snapshot, dossier: Dossier, ids: set[str], problems: lis
     found: list[Problem] = []
     fresh: dict[str, tuple[list[Mention], list[int]]] = {}
     for article_id in sorted(ids & set(dossier.articles)):
-        fresh[article_id] = place_article(dossier, article_id, found)
+        article = dossier.articles[article_id]
+        fresh[article_id] = place_article(dossier, article, analyse_article(dossier, article_id), found)
     mentions: list[Mention] = []
     open_numbers: dict[str, list[int]] = {}
     grouped = group_mentions(snapshot.analysis.mentions)
@@ -198,27 +207,12 @@ def reanalyse(snapshot: Snapshot, dossier: Dossier, ids: set[str], problems: lis
     touched = set()
     for article_id in ids:
         touched |= keep_equal_claims(snapshot.dossier.articles.get(article_id), dossier.articles.get(article_id))
-    topics, provenance = compare_topics(snapshot.analysis, dossier, touched)
+    topics, provenance = recompare_topics(snapshot.analysis, dossier, touched)
     locate_events(dossier, found)
     problems += found
     if any(not p.warning for p in found):
         return None
     return Analysis(dossier, mentions, topics, provenance, open_numbers)
-
-
-def place_article(dossier: Dossier, article_id: str, problems: list[Problem]) -> tuple[list[Mention], list[int]]:
-    """Locate one article's passages and mentions as `analyse` does; return its mentions and open paragraphs."""
-    article = dossier.articles[article_id]
-    quote_spans, claim_spans, found, article_problems, paragraphs = analyse_article(dossier, article_id)
-    for quote, spans in zip(article.quotes, quote_spans, strict=True):
-        quote.spans = spans
-    for claim, spans in zip(article.claims, claim_spans, strict=True):
-        claim.spans = spans
-    problems += article_problems
-    mentions = [
-        Mention(dossier.entity(e), article_id, paragraph, start, end, s) for e, paragraph, start, end, s in found
-    ]
-    return mentions, paragraphs
 
 
 def group_mentions(mentions: list[Mention]) -> dict[str, list[Mention]]:
@@ -244,20 +238,10 @@ def keep_equal_claims(old: Article | None, new: Article | None) -> set[str]:
     return {c.topic for c in before if id(c) not in kept} | {c.topic for c in after if id(c) not in earlier}
 
 
-def compare_topics(
+def recompare_topics(
     old: Analysis, dossier: Dossier, touched: set[str]
 ) -> tuple[dict[str, TopicAnalysis], dict[str, Provenance]]:
     """Compare the claims of the touched topics again and trace their sources; keep the other topics' results."""
-    claims: dict[str, list[Claim]] = {topic_id: [] for topic_id in touched}
-    for article in dossier.articles.values():
-        for claim in article.claims:
-            if claim.topic in claims:
-                claims[claim.topic].append(claim)
-    topics, provenance = {}, {}
-    for topic_id, topic in dossier.topics.items():
-        if topic_id in touched:
-            topics[topic_id] = compare_claims(topic, claims[topic_id])
-            provenance[topic_id] = trace_topic(dossier, topic, topics[topic_id].claims)
-        else:
-            topics[topic_id], provenance[topic_id] = old.topics[topic_id], old.provenance[topic_id]
-    return topics, provenance
+    fresh, traced = compare_topics(dossier, [topic_id for topic_id in dossier.topics if topic_id in touched])
+    topics = {t: fresh[t] if t in fresh else old.topics[t] for t in dossier.topics}
+    return topics, {t: traced[t] if t in traced else old.provenance[t] for t in dossier.topics}

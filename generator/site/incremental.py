@@ -12,30 +12,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
-
 from generator.analysis.compare import Analysis
 from generator.content.model import Article
 from generator.site.links import PageContext
 from generator.site.render import Renderer
 from generator.site.write import Files
-
-
-class MemoryBytecodeCache(BytecodeCache):
-    """Keep compiled templates in memory between renders (keyed by name and source, as Jinja does)."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        """Fill the bucket from memory, if this template was compiled before."""
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        """Remember a freshly compiled template."""
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass
@@ -46,26 +27,16 @@ class Rendered:
     backlinks: dict[str, list[str]]
 
 
-COMPILED = MemoryBytecodeCache()
-
-
-def renderer_for(analysis: Analysis) -> Renderer:
-    """Return a renderer of the analysed dossier whose templates are compiled once per process."""
-    renderer = Renderer(analysis.dossier, analysis)
-    renderer.env.bytecode_cache = COMPILED
-    return renderer
-
-
 def render_all(analysis: Analysis) -> tuple[Files, dict[str, list[str]]]:
     """Render every file as `dossier generate` does; return them, and the backlinks `early_pages` needs next time."""
-    renderer = renderer_for(analysis)
+    renderer = Renderer(analysis.dossier, analysis)
     files = renderer.render_encoded()
     return files, renderer.incoming
 
 
 def early_pages(analysis: Analysis, changed: Collection[str], previous: Rendered) -> dict[str, bytes]:
     """Render the pages of the changed articles that existed before, with the backlinks of the last render."""
-    renderer = renderer_for(analysis)
+    renderer = Renderer(analysis.dossier, analysis)
     specs = renderer.page_list()
     titles = {path: title for path, _, title, _ in specs}
     pages = {}

@@ -161,7 +161,7 @@ class Session:
             pages = early_pages(snapshot.analysis, changed, self.rendered)
             if pages and self.write_early(pages) and early is not None:
                 early()
-        inputs = input_fingerprint(self.root)  # not before the early pages: it reads all of content/
+        inputs = input_fingerprint(self.root, code)  # not before the early pages: it reads all of content/
         if file_stamps(self.root, "content") != snapshot.stamps:
             inputs = None  # changed since it was read: keep the old manifest, which a later generate finds stale
         checked = finish(snapshot)

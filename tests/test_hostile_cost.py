@@ -27,7 +27,7 @@ from generator.analysis.passages import locate_parts
 from generator.bench.bench import HOSTILE_BYTES
 from generator.bench.hostile import hostile_text
 from generator.cli import main
-from generator.content.load import MAX_FILE_BYTES
+from generator.content.files import MAX_FILE_BYTES
 from generator.content.model import Entity, Paragraph, Span
 from generator.language.search import SpanIndex, ends_with, gap, nearest_pair
 from generator.tools.new import Ids, load_registry, render_yaml

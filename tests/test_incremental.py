@@ -16,10 +16,8 @@ from generator.analysis.incremental import check_all, recheck
 from generator.bench.corpus import ARTICLE_ID, dump
 from generator.bench.preview import retitle
 from generator.bench.project import change_one_article, make_project
-from generator.content.load import MAX_FILE_BYTES
 from generator.content.stamps import RACY_NS, file_stamps, trusted
 from generator.problems import ContentError
-from generator.site.cache import INPUT_LIMIT
 from generator.tools import new
 
 ARTICLES = 30
@@ -152,7 +150,6 @@ def test_stamps_name_every_regular_file_and_refuse_links(project):
 
 
 def test_constants_copied_to_keep_a_no_op_generate_light_stay_equal():
-    assert INPUT_LIMIT == MAX_FILE_BYTES
     assert cli.STDIN == new.STDIN
 
 

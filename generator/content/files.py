@@ -22,6 +22,7 @@ KINDS = {
     stat.S_IFCHR: "a character device",
     stat.S_IFBLK: "a block device",
 }
+MAX_FILE_BYTES = 2_000_000  # of any one file under content/
 NOT_ALLOWED = "is not allowed in content/: only regular files and folders are read"
 
 
@@ -96,19 +97,25 @@ def describe_mode(mode: int) -> str:
     return KINDS.get(stat.S_IFMT(mode), "a special file")
 
 
-def read_regular(path: Path, limit: int) -> bytes:
+def read_regular(path: Path | str, limit: int) -> bytes:
     """Read a regular file without following a link at its name; raise FileTooLarge past `limit` bytes.
 
     O_NONBLOCK keeps a FIFO that replaced the file since the scan from blocking the open.
     """
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
+    try:  # plain os calls: a no-op `dossier generate` reads every file of content/ this way
+        info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise OSError(0, f"{describe_mode(info.st_mode)} {NOT_ALLOWED}", str(path))
         if info.st_size > limit:
             raise FileTooLarge(0, f"file is larger than {limit:,} bytes", str(path))
-        data = file.read(limit + 1)
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(descriptor, max(info.st_size, 1 << 16))):
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
     if len(data) > limit:  # grew since fstat
         raise FileTooLarge(0, f"file is larger than {limit:,} bytes", str(path))
     return data

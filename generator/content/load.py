@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.content.files import Tree, read_regular, scan
+from generator.content.files import MAX_FILE_BYTES, Tree, read_regular, scan
 from generator.content.quickcheck import schema_allows
 from generator.content.types import ID_PATTERN
 from generator.content.validate import validate_document
@@ -20,7 +20,6 @@ from generator.content.yamlparse import MAX_DEPTH, compose, too_deep
 from generator.parallel import fork_map
 from generator.problems import Problem
 
-MAX_FILE_BYTES = 2_000_000
 MAX_NUMBER_CHARACTERS = 4_000  # int() refuses 4,300 digits; longer ones the schema reports as too large
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 REGISTRY_FILES = ("people", "organisations", "places", "topics")

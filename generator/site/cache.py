@@ -5,22 +5,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import sys
 from collections.abc import Iterator, Mapping
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from generator.content.files import MAX_FILE_BYTES, read_regular
 from generator.content.stamps import file_stamps
 from generator.problems import Problem
 from generator.site.write import CACHE, page_digest, write_file
 
-INPUT_LIMIT = 2_000_000  # content/load.py's MAX_FILE_BYTES (not imported: that module takes 0.1 s to import)
 
-
-def input_fingerprint(root: Path) -> str | None:
-    """Digest every file under content/, the generator's own files and the libraries that shape its output.
+def input_fingerprint(root: Path, code: str | None = None) -> str | None:
+    """Digest every file under content/, the generator's own files (`code`, if already digested) and its libraries.
 
     None when content/ holds anything but regular files and folders (check then reports it) or a
     file cannot be read: such inputs are never taken as unchanged. Plain `os` calls: this runs on
@@ -28,14 +26,10 @@ def input_fingerprint(root: Path) -> str | None:
     """
     digest = hashlib.blake2b(digest_size=16)
     libraries = "|".join(version(name) for name in ("jinja2", "markupsafe", "pyyaml"))
-    digest.update(f"{sys.version}|{libraries}".encode())
-    package = Path(__file__).parent.parent  # the generator package, all of it
     try:
-        for name, data in read_inputs(str(root)):
+        digest.update(f"{sys.version}|{libraries}|{code or code_fingerprint()}".encode())
+        for name, data in read_inputs(root):
             update(digest, name, data)
-        for name in files_below(package):
-            if name.endswith((".py", ".j2", ".css")):
-                update(digest, f"generator/{name}", (package / name).read_bytes())
     except OSError:
         return None
     return digest.hexdigest()
@@ -51,27 +45,13 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def read_inputs(root: str) -> list[tuple[str, bytes]]:
+def read_inputs(root: Path) -> list[tuple[str, bytes]]:
     """Return (name, bytes) of every file under content/, sorted by name; raise OSError for anything but files."""
-    stamps = file_stamps(Path(root), "content")
+    stamps = file_stamps(root, "content")
     if stamps is None:
         raise OSError(0, "content/ holds a link or a special file")
-    return [(name, read_file(os.path.join(root, name))) for name in sorted(stamps)]
-
-
-def read_file(path: str) -> bytes:
-    """Read a regular file without following a link at its name (content/files.py's read_regular, leaner)."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > INPUT_LIMIT:
-            raise OSError(0, "not a regular file of at most the size content/ allows", path)
-        chunks = []
-        while chunk := os.read(descriptor, max(info.st_size, 1 << 16)):
-            chunks.append(chunk)
-    finally:
-        os.close(descriptor)
-    return b"".join(chunks)
+    folder = str(root)
+    return [(name, read_regular(os.path.join(folder, name), MAX_FILE_BYTES)) for name in sorted(stamps)]
 
 
 def update(digest: Any, name: str, data: bytes) -> None:

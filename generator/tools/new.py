@@ -17,8 +17,8 @@ from pathlib import Path, PurePath
 
 import yaml
 
-from generator.content.files import scan
-from generator.content.load import CONTROL, MAX_FILE_BYTES, REGISTRY_FILES, load_yaml, rel
+from generator.content.files import MAX_FILE_BYTES, scan
+from generator.content.load import CONTROL, REGISTRY_FILES, load_yaml, rel
 from generator.content.model import ENTITY_KINDS
 from generator.content.reference import schema_folder, schema_line
 from generator.content.registries import build_entities, build_topics

@@ -149,6 +149,16 @@ def test_stamps_name_every_regular_file_and_refuse_links(project):
     assert trusted((inode, size, mtime, ctime), ctime + 10**9) and not trusted((inode, size, mtime, ctime), ctime)
 
 
+def test_stamps_of_a_file_system_with_whole_seconds_wait_two_seconds():
+    written = 1_700_000_000 * 10**9  # mtime and ctime in whole seconds, as FAT, HFS+ or some network shares keep them
+    stamp = (1, 10, written, written)
+    assert not trusted(stamp, written + 500_000_000)  # a write later in that second would keep the stamp
+    assert not trusted(stamp, written + 1_900_000_000)
+    assert trusted(stamp, written + 2_100_000_000)
+    precise = (1, 10, written + 123, written + 123)
+    assert trusted(precise, written + 500_000_000)
+
+
 def test_constants_copied_to_keep_a_no_op_generate_light_stay_equal():
     assert cli.STDIN == new.STDIN
 

@@ -3,8 +3,9 @@
 A stamp equal to the one recorded earlier means the file was not written since, with one exception
 git also knows ("racily clean" files): a file written again within the file system's clock tick
 after it was stamped keeps its stamp. So a stamp is trusted only when the file's change time lies
-at least RACY_NS before a reference time read from the same clock (the modification time of a file
-written afterwards); a younger one is read again the next time.
+at least RACY_NS before a reference time (the system clock, read before the file was stamped); a
+younger one is read again the next time. A file system that keeps whole seconds (or two, FAT)
+shows it in the stamp itself, and then the margin is COARSE_RACY_NS.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def stamp_of(info: os.stat_result) -> Stamp:
 
 
 def trusted(stamp: Stamp, reference_ns: int) -> bool:
-    """Tell whether a stamp taken before `reference_ns` (a file time of the same file system) identifies its bytes."""
-    racy = RACY_NS if reference_ns % 1_000_000_000 else COARSE_RACY_NS
+    """Tell whether a stamp taken after `reference_ns` (the system clock) identifies its file's bytes."""
+    coarse = stamp[2] % 1_000_000_000 == 0 and stamp[3] % 1_000_000_000 == 0  # times in whole seconds
+    racy = COARSE_RACY_NS if coarse else RACY_NS
     return stamp[3] < reference_ns - racy and stamp[2] < reference_ns - racy

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, write_content
+from conftest import REPO, TEXT, TODAY, write_content
 from test_hostile_cost import assert_linear
 
 from generator import pipeline
@@ -245,3 +245,19 @@ def test_a_claim_of_two_claimants_counts_both_as_sources(tmp_path: Path, content
         "content/dossier.yaml:2:45: warning: summary says 'drei Quellen', the dossier has 1 article and "
         "2 independent sources; " + COUNT_ADVICE
     ]
+
+
+def test_a_count_is_placed_exactly_in_a_file_with_another_warning(tmp_path: Path, content: dict[str, Any]):
+    """Reporting the quote's warning first records the file's positions; the note's count is still placed exactly."""
+    article = content["articles"]["erster-artikel"]
+    article["text"] = TEXT + "Noch einmal: „Wir sehen das anders“, und bleiben dabei.\n"
+    article["meta"]["notes"] = ["Das Dossier vergleicht 4 Artikel; dieser ist der erste."]
+    root = write_content(tmp_path, content)
+    expected = [
+        "content/articles/erster-artikel.yaml:22:3: warning: quote occurs 2 times (paragraphs 4, 5); the first is"
+        " highlighted",
+        "content/articles/erster-artikel.yaml:39:26: warning: note says '4 Artikel', the dossier has 1 article; "
+        + COUNT_ADVICE,
+    ]
+    assert [str(p) for p in pipeline.check(root, TODAY).warnings] == expected
+    assert [str(p) for p in pipeline.Session(root).generate(today=TODAY)[0].warnings] == expected

@@ -41,7 +41,7 @@ from generator.analysis.provenance import Provenance
 from generator.content.attribution import resolve_sources
 from generator.content.build import build_article, build_events, build_model
 from generator.content.files import Tree
-from generator.content.load import ArticleSource, Content, Document, load_article, load_content
+from generator.content.load import ArticleSource, Content, load_article, load_content
 from generator.content.model import Article, Dossier
 from generator.content.registries import Refs
 from generator.content.stamps import Stamp, file_stamps, trusted
@@ -62,7 +62,6 @@ class Snapshot:
     dossier: Dossier
     analysis: Analysis
     problems: list[Problem]  # of loading, modelling and analysing; the curators' warnings come later
-    texts: dict[str, str]  # each YAML document's text, given back to it before a check reads it again
 
 
 def check_all(root: Path, today: date) -> Snapshot:
@@ -71,13 +70,12 @@ def check_all(root: Path, today: date) -> Snapshot:
     stamps = file_stamps(root, "content") or {}
     with collector_paused():
         content, problems = load_content(root)
-        texts = {doc.path: doc.source for doc in documents(content) if doc.source is not None}
         raise_on_errors(problems)
         dossier, model_problems = build_model(content, today)
         raise_on_errors(problems := problems + model_problems)
         analysis, analysis_problems = analyse(dossier)
         raise_on_errors(problems := problems + analysis_problems)
-    return Snapshot(today, stamps, taken_ns, content, dossier, analysis, problems, texts)
+    return Snapshot(today, stamps, taken_ns, content, dossier, analysis, problems)
 
 
 @contextmanager
@@ -96,11 +94,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def documents(content: Content) -> list[Document]:
-    """Return every YAML document of the content."""
-    return [content.dossier, *content.registries.values(), *(a.meta for a in content.articles)]
 
 
 def changed_articles(snapshot: Snapshot, stamps: dict[str, Stamp]) -> set[str] | None:
@@ -126,15 +119,12 @@ def recheck(snapshot: Snapshot, root: Path, today: date) -> tuple[Snapshot, set[
     ids = changed_articles(snapshot, stamps)
     if ids is None or not any(name.startswith(f"{ARTICLES}/") for name in stamps):
         return None
-    give_back_texts(snapshot)
     tree = Tree(root, files=set(stamps), folders={"content", ARTICLES})
     paths = {f"{ARTICLES}/{i}.{suffix}" for i in ids for suffix in ("txt", "yaml")}
     problems = [p for p in snapshot.problems if p.path not in paths]
     sources = load_changed(tree, root, ids, problems)
     if sources is None:
         return None
-    texts = {path: text for path, text in snapshot.texts.items() if path not in paths}
-    texts.update({s.meta.path: s.meta.source for s in sources.values() if s.meta.source is not None})
     dossier = remodel(snapshot, sources, ids, today, problems)
     if dossier is None:
         return None
@@ -143,14 +133,7 @@ def recheck(snapshot: Snapshot, root: Path, today: date) -> tuple[Snapshot, set[
         return None
     kept = [a for a in snapshot.content.articles if a.id not in ids]
     content = dataclasses.replace(snapshot.content, articles=sorted([*kept, *sources.values()], key=lambda a: a.id))
-    return Snapshot(today, stamps, taken_ns, content, dossier, analysis, problems, texts), ids
-
-
-def give_back_texts(snapshot: Snapshot) -> None:
-    """Give each document its text again, as loading leaves it (reporting a problem records positions and drops it)."""
-    for doc in documents(snapshot.content):
-        if doc.source is None and doc.path in snapshot.texts:
-            doc.source = snapshot.texts[doc.path]
+    return Snapshot(today, stamps, taken_ns, content, dossier, analysis, problems), ids
 
 
 def load_changed(tree: Tree, root: Path, ids: set[str], problems: list[Problem]) -> dict[str, ArticleSource] | None:

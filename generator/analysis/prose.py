@@ -37,7 +37,7 @@ def prose_warnings(dossier: Dossier, meta: Document, registries: dict[str, Docum
     for doc, where, text, field, topic in list_prose(dossier, meta, registries):
         found = find_stale(text, facts, field, topic)
         if found:
-            placer = placers.setdefault(doc.path, Placer(doc))  # takes the source before positions are recorded
+            placer = placers.setdefault(doc.path, Placer(doc))
             problems += placer.problems(where, text, found)
     for name, page in sorted(dossier.pages.items()):
         problems += page_warnings(name, page, facts)
@@ -118,7 +118,7 @@ class Placer:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.source = doc.source  # None once positions were recorded (by an earlier problem)
+        self.source = doc.source  # None once the check is done (pipeline.release_sources)
         self.lines = Lines(self.source) if self.source is not None else None
 
     def problems(self, where: Where, value: str, found: list[tuple[int, str]]) -> list[Problem]:

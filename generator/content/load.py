@@ -48,18 +48,19 @@ class Document:
     marks: dict[Where, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Where, tuple[int, int]] = field(default_factory=dict)
     has_alias: bool = False
-    source: str | None = field(default=None, repr=False)  # the text, until positions are recorded
+    source: str | None = field(default=None, repr=False)  # the text, until the check is done (release_sources)
+    marked: bool = False  # whether the positions are recorded
 
     def record_marks(self) -> None:
         """Record the position of every value and key (once)."""
-        source, self.source = self.source, None
-        node = compose(source) if source is not None else None
+        self.marked = True
+        node = compose(self.source) if self.source is not None else None
         if node is not None:
             to_data(node, (), self, set(), [], record=True)
 
     def at(self, where: Where, key: bool = False) -> tuple[int, int]:
         """Return (line, col) of a value (or its key), falling back to the nearest parent."""
-        if self.source is not None:
+        if not self.marked:
             self.record_marks()
         table = self.key_marks if key else self.marks
         while where:

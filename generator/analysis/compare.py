@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import combinations
+from itertools import chain, combinations, islice
 
 from generator.analysis.classify import Comparison, classify, group_of, is_same_statement, party
 from generator.analysis.excerpts import check_values_in_excerpts
@@ -15,7 +15,7 @@ from generator.analysis.passages import locate_events, locate_passages
 from generator.analysis.provenance import Provenance, trace_topic
 from generator.content.model import ENTITY_KINDS, Article, Claim, Dating, Dossier, Event, Quote, Span, Topic
 from generator.content.vocabulary import DiscrepancyKind, Modality
-from generator.parallel import fork_map
+from generator.parallel import fork_imap
 from generator.problems import Problem
 
 KINDS = tuple(DiscrepancyKind)
@@ -174,15 +174,20 @@ def places_of(topic: Topic, claim: Claim) -> set[str]:
 
 
 def analyse(dossier: Dossier) -> tuple[Analysis, list[Problem]]:
-    """Locate passages and mentions in every article, then compare the claims of each topic."""
+    """Locate passages and mentions in every article, and compare the claims of each topic.
+
+    Comparing reads no passage, so this process compares the topics while the workers locate
+    the passages, once the first of their results has come back.
+    """
     problems: list[Problem] = []
     mentions: list[Mention] = []
     open_numbers: dict[str, list[int]] = {}
-    results = fork_map(analyse_article, dossier, list(dossier.articles))
-    for article, result in zip(dossier.articles.values(), results, strict=True):
+    results = fork_imap(analyse_article, dossier, list(dossier.articles))
+    first = list(islice(results, 1))
+    topics, provenance = compare_topics(dossier, list(dossier.topics))
+    for article, result in zip(dossier.articles.values(), chain(first, results), strict=True):
         found, open_numbers[article.id] = place_article(dossier, article, result, problems)
         mentions += found
-    topics, provenance = compare_topics(dossier, list(dossier.topics))
     locate_events(dossier, problems)
     return Analysis(dossier, mentions, topics, provenance, open_numbers), problems
 

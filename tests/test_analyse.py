@@ -5,6 +5,7 @@ from conftest import REPO, TODAY, assert_pairs_match_every_comparison, compare_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.analysis import compare as analyse
 from generator.analysis.classify import classify, party, read_interval, rounding
 from generator.content.model import Claim, Dating, Labelled, Topic
 from generator.content.vocabulary import DiscrepancyKind, Reason
@@ -240,3 +241,27 @@ def test_forked_workers_find_the_same_as_one_process(monkeypatch):
         assert [q.spans for q in other.quotes] == [q.spans for q in article.quotes]
         assert [c.spans for c in other.claims] == [c.spans for c in article.claims]
         assert other.meta.data == article.meta.data
+
+
+def summary(topics):
+    """Return what a comparison of topics found: each kind's count, listed pairs and the disputes."""
+    return {
+        topic_id: (
+            [result.count(kind) for kind in analyse.KINDS],
+            [(c.a.id, c.b.id, c.kind, c.reason) for kind in analyse.KINDS for c in result.listed[kind]],
+            [(d.kind, d.sources) for d in result.disputes],
+        )
+        for topic_id, result in topics.items()
+    }
+
+
+def test_comparing_reads_no_passage():
+    """`analyse` compares the topics while the workers still locate the passages: no span may change a comparison."""
+    dossier = check(REPO, TODAY).dossier
+    located, _ = analyse.compare_topics(dossier, list(dossier.topics))
+    for article in dossier.articles.values():
+        for claim in article.claims:
+            claim.spans = []
+    unlocated, _ = analyse.compare_topics(dossier, list(dossier.topics))
+    assert summary(unlocated) == summary(located)
+    assert any(count for counts, _, _ in summary(located).values() for count in counts)
